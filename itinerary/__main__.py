@@ -1,0 +1,3 @@
+from itinerary.cli import main
+
+main()

@@ -1,0 +1,174 @@
+"""The `itinerary` command: parse arguments, load, hand the model to a renderer, set the exit code.
+
+Heavy modules (rich, icalendar, the checks) are imported inside the commands that use
+them, so that `itinerary agenda` pays only for what it prints.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from datetime import date, tzinfo
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+
+import typer
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from itinerary.model import Programme
+
+EXIT_CODES = """\
+Exit codes: 0 success; 1 findings (`check`: errors, or warnings with --strict;
+`diff`: the versions differ); 2 the input could not be used (a file that does
+not load, a bad option); 3 an internal error (a bug: please report it)."""
+
+app = typer.Typer(
+    name="itinerary",
+    help=f"Plan study visits and delegations from one programme file.\n\n{EXIT_CODES}",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+class Format(str, Enum):
+    text = "text"
+    json = "json"
+
+
+ProgrammeArg = Annotated[Path, typer.Argument(help="The programme file (YAML).", show_default=False)]
+FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="text for people, json for scripts.")]
+WhoOpt = Annotated[str | None, typer.Option("--who", "-w", help="Only what this participant or group attends (an id).")]
+TzOpt = Annotated[
+    str | None, typer.Option("--tz", help="Show times in this zone (IANA name); default: the programme's.")
+]
+
+
+def fail(message: str, code: int = 2) -> NoReturn:
+    """One line on stderr, and out."""
+    sys.stderr.write(f"itinerary: {message}\n")
+    raise typer.Exit(code)
+
+
+def console(stderr: bool = False) -> Console:
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False, soft_wrap=False)
+
+
+def load(path: Path) -> Programme:
+    from itinerary.load import LoadError
+    from itinerary.load import load as load_file
+
+    try:
+        programme = load_file(path)
+    except LoadError as exc:
+        for diagnostic in exc.diagnostics:
+            sys.stderr.write(f"{diagnostic}\n")
+        count = len(exc.diagnostics)
+        sys.stderr.write(f"itinerary: {path}: {count} error{'s' if count != 1 else ''}, nothing done\n")
+        raise typer.Exit(2) from None
+    for warning in programme.warnings:
+        sys.stderr.write(f"{warning}\n")
+    return programme
+
+
+def resolve_who(programme: Programme, who: str | None) -> str | None:
+    if who is None:
+        return None
+    if who in programme.participants or who in programme.groups:
+        return who
+    import difflib
+
+    known = list(programme.participants) + list(programme.groups)
+    close = difflib.get_close_matches(who, known, n=1, cutoff=0.5)
+    hint = f" (did you mean {close[0]!r}?)" if close else ""
+    fail(f"--who: no participant or group {who!r} in {programme.title}{hint}")
+
+
+def resolve_tz(programme: Programme, name: str | None) -> tzinfo:
+    from itinerary.timeutil import zone
+
+    try:
+        return zone(name or programme.timezone)
+    except ValueError:
+        import difflib
+        from zoneinfo import available_timezones
+
+        close = difflib.get_close_matches(name or "", sorted(available_timezones()), n=1)
+        fail(f"--tz: unknown time zone {name!r}" + (f" (did you mean {close[0]!r}?)" if close else ""))
+
+
+def emit_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+@app.command()
+def agenda(
+    programme_file: ProgrammeArg,
+    day: Annotated[
+        str | None, typer.Option("--day", "-d", help="Only this day (YYYY-MM-DD), in the zone shown.")
+    ] = None,
+    who: WhoOpt = None,
+    tz: TzOpt = None,
+    format: FormatOpt = Format.text,
+) -> None:
+    """The programme day by day: times, places with addresses, who attends."""
+    programme = load(programme_file)
+    ref = resolve_who(programme, who)
+    zone = resolve_tz(programme, tz)
+    only = None
+    if day is not None:
+        try:
+            only = date.fromisoformat(day)
+        except ValueError:
+            fail(f"--day: {day!r} is not a date (YYYY-MM-DD)")
+    events = programme.events_for(ref)
+    from itinerary.render import agenda as view
+
+    if format is Format.json:
+        emit_json(view.as_json(programme, events, zone, only, ref))
+        return
+    if (
+        only is not None
+        and not (programme.start <= only <= programme.end)
+        and not any(view.local_date(e.start, zone) == only for e in events)
+    ):
+        fail(f"--day: {only} is outside the programme ({programme.start} to {programme.end})")
+    view.print_agenda(console(), programme, events, zone, only, ref)
+
+
+@app.command()
+def participants(programme_file: ProgrammeArg, format: FormatOpt = Format.text) -> None:
+    """Who takes part, by group: name, title, organisation."""
+    programme = load(programme_file)
+    from itinerary.render import participants as view
+
+    if format is Format.json:
+        emit_json(view.as_json(programme))
+        return
+    console().print(view.table(programme))
+
+
+def main() -> None:
+    """Entry point: no traceback reaches the user unless ITINERARY_DEBUG is set."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.stderr.write("itinerary: interrupted\n")
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.stderr.close()
+        sys.exit(0)
+    except Exception as exc:
+        if os.environ.get("ITINERARY_DEBUG"):
+            raise
+        sys.stderr.write(
+            f"itinerary: internal error: {type(exc).__name__}: {exc} (set ITINERARY_DEBUG=1 for details)\n"
+        )
+        sys.exit(3)

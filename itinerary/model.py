@@ -1,0 +1,269 @@
+"""The programme as the rest of the program sees it: frozen, zone-aware, and knowing where it came from.
+
+Nothing here reads files or talks to a terminal; the loader builds these objects and
+everything else (checks, renderers, exporters) only reads them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from enum import Enum
+from types import MappingProxyType
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where a thing was written, so that every message can point at it."""
+
+    file: str
+    line: int
+    column: int = 1
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}"
+
+
+class Kind(str, Enum):
+    MEETING = "meeting"
+    VISIT = "visit"
+    MEAL = "meal"
+    TRAIN = "train"
+    FLIGHT = "flight"
+    TRANSFER = "transfer"
+    HOTEL = "hotel"
+    RECEPTION = "reception"
+    FREE = "free"
+    OTHER = "other"
+
+    @property
+    def is_leg(self) -> bool:
+        """A leg moves people from one venue to another."""
+        return self in (Kind.TRAIN, Kind.FLIGHT, Kind.TRANSFER)
+
+
+# Used when an event gives no end: a sensible guess an organiser can see is a guess.
+DEFAULT_DURATION: Mapping[Kind, timedelta] = MappingProxyType(
+    {
+        Kind.MEETING: timedelta(hours=1),
+        Kind.VISIT: timedelta(hours=1, minutes=30),
+        Kind.MEAL: timedelta(hours=1, minutes=30),
+        Kind.TRAIN: timedelta(hours=1),
+        Kind.FLIGHT: timedelta(hours=2),
+        Kind.TRANSFER: timedelta(minutes=30),
+        Kind.HOTEL: timedelta(hours=20),
+        Kind.RECEPTION: timedelta(hours=2),
+        Kind.FREE: timedelta(hours=1),
+        Kind.OTHER: timedelta(hours=1),
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    id: str
+    name: str
+    source: Source
+
+
+@dataclass(frozen=True, slots=True)
+class Participant:
+    id: str
+    name: str
+    groups: tuple[str, ...]
+    source: Source
+    title: str = ""
+    organisation: str = ""
+    email: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Venue:
+    id: str
+    name: str
+    timezone: str
+    source: Source
+    address: str = ""
+    local_address: str = ""
+    city: str = ""
+    geo: tuple[float, float] | None = None
+    url: str = ""
+    transfer_minutes: int = 0
+    """Minimum time to change here (a station or an airport), added to travel to or from it."""
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One item of the programme. `start` and `end` are always zone-aware."""
+
+    id: str
+    kind: Kind
+    title: str
+    start: datetime
+    end: datetime
+    source: Source
+    venue: Venue | None = None
+    origin: Venue | None = None
+    destination: Venue | None = None
+    who: tuple[str, ...] = ()
+    """Group and participant ids as written; empty means everyone."""
+    notes: str = ""
+    end_estimated: bool = False
+    all_day: bool = False
+    background: bool = False
+    """Background events (hotel stays) never clash with what happens during them."""
+    explicit_id: bool = False
+
+    @property
+    def place_at_start(self) -> Venue | None:
+        return self.origin or self.venue
+
+    @property
+    def place_at_end(self) -> Venue | None:
+        return self.destination or self.venue
+
+    @property
+    def duration(self) -> timedelta:
+        return self.end - self.start
+
+
+@dataclass(frozen=True, slots=True)
+class TravelTime:
+    """An organiser's own figure for getting between two venues; beats any estimate."""
+
+    a: str
+    b: str
+    minutes: int
+    mode: str
+    source: Source
+
+
+@dataclass(frozen=True, slots=True)
+class TravelSettings:
+    """How travel times are estimated from coordinates when the file gives none."""
+
+    detour_factor: float = 1.3
+    walk_kmh: float = 4.5
+    walk_max_km: float = 1.0
+    taxi_kmh: float = 25.0
+    buffer_minutes: int = 10
+
+
+@dataclass(frozen=True, slots=True)
+class DayPart:
+    name: str
+    start_hour: int
+    end_hour: int
+
+
+DEFAULT_DAY_PARTS: tuple[DayPart, ...] = (
+    DayPart("Morning", 0, 12),
+    DayPart("Lunch", 12, 13),
+    DayPart("Afternoon", 13, 18),
+    DayPart("Evening", 18, 24),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """A problem found in the file, told in one line."""
+
+    source: Source | None
+    message: str
+    severity: str = "error"
+
+    def __str__(self) -> str:
+        where = f"{self.source}: " if self.source else ""
+        return f"{where}{self.severity}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Programme:
+    id: str
+    title: str
+    timezone: str
+    start: date
+    end: date
+    source: Source
+    groups: Mapping[str, Group]
+    participants: Mapping[str, Participant]
+    venues: Mapping[str, Venue]
+    events: tuple[Event, ...]
+    """Sorted by start instant."""
+    travel: tuple[TravelTime, ...] = ()
+    travel_settings: TravelSettings = TravelSettings()
+    day_parts: tuple[DayPart, ...] = DEFAULT_DAY_PARTS
+    revision: int = 0
+    city: Mapping[date, str] = field(default_factory=dict)
+    """The city of each day, where the file names one."""
+    default_city: str = ""
+    warnings: tuple[Diagnostic, ...] = ()
+    """What the loader flagged but accepted (an ambiguous time in a DST fold)."""
+
+    def days(self) -> tuple[date, ...]:
+        """Every day of the visit, start to end."""
+        count = (self.end - self.start).days + 1
+        return tuple(self.start + timedelta(days=n) for n in range(max(count, 0)))
+
+    def cities(self, day: date, events: Iterable[Event] = ()) -> tuple[str, ...]:
+        """Where the day is spent: the file's word for it, else the cities of its venues in order."""
+        if day in self.city:
+            return (self.city[day],)
+        seen: list[str] = []
+        for event in events:
+            for venue in (event.venue, event.origin, event.destination):
+                if venue is not None and venue.city and venue.city not in seen:
+                    seen.append(venue.city)
+        if not seen and self.default_city:
+            seen.append(self.default_city)
+        return tuple(seen)
+
+    def members(self, group_id: str) -> tuple[Participant, ...]:
+        return tuple(p for p in self.participants.values() if group_id in p.groups)
+
+    def expand(self, refs: Iterable[str]) -> frozenset[str]:
+        """Participant ids named by a mix of group and participant ids."""
+        out: set[str] = set()
+        for ref in refs:
+            if ref in self.participants:
+                out.add(ref)
+            elif ref in self.groups:
+                out.update(p.id for p in self.members(ref))
+        return frozenset(out)
+
+    def attendees(self, event: Event) -> frozenset[str]:
+        if not event.who:
+            return frozenset(self.participants)
+        return self.expand(event.who)
+
+    def selects(self, event: Event, ref: str) -> bool:
+        """Whether `ref` (a participant or group id) is in `event`.
+
+        A participant is in an event that names them or one of their groups; a
+        group is in an event that names it or any of its members.
+        """
+        if ref in self.participants:
+            return ref in self.attendees(event)
+        if ref in self.groups:
+            if not event.who or ref in event.who:
+                return True
+            return bool(self.expand([ref]) & self.attendees(event))
+        return False
+
+    def events_for(self, ref: str | None) -> tuple[Event, ...]:
+        if ref is None:
+            return self.events
+        return tuple(e for e in self.events if self.selects(e, ref))
+
+    def who_label(self, event: Event) -> str:
+        """Who attends, naming whole groups instead of listing their members."""
+        if not event.who:
+            return "everyone"
+        names: list[str] = []
+        for ref in event.who:
+            if ref in self.groups:
+                names.append(self.groups[ref].name)
+            elif ref in self.participants:
+                names.append(self.participants[ref].name)
+        return ", ".join(names)

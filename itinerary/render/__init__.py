@@ -1,0 +1,1 @@
+"""Renderers: the model turned into things people read. Each imports rich only when called."""

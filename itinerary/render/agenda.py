@@ -1,0 +1,155 @@
+"""The daily agenda: what a participant reads each morning, in the terminal or as JSON."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, tzinfo
+from typing import TYPE_CHECKING, Any
+
+from itinerary import serialize
+from itinerary.model import Event, Programme, Venue
+from itinerary.select import Day, by_day, local_date
+from itinerary.timeutil import is_ambiguous
+
+if TYPE_CHECKING:
+    from rich.console import Console, RenderableType
+
+ESTIMATED = "~"
+
+
+def clock(instant: datetime, tz: tzinfo, day: date | None = None) -> str:
+    """'09:03', or '11:30+1' when the instant falls after `day` in `tz`."""
+    local = instant.astimezone(tz)
+    text = local.strftime("%H:%M")
+    if day is not None and local.date() != day:
+        delta = (local.date() - day).days
+        text += f"{delta:+d}"
+    return text
+
+
+def span(event: Event, tz: tzinfo, day: date) -> str:
+    if event.all_day:
+        return "all day"
+    end = clock(event.end, tz, day)
+    return f"{clock(event.start, tz, day)}–{ESTIMATED if event.end_estimated else ''}{end}"
+
+
+def heading(day: Day) -> str:
+    text = f"{day.date:%A} {day.date.day} {day.date:%B %Y}"
+    return f"{text} · {', '.join(day.cities)}" if day.cities else text
+
+
+def zone_key(tz: tzinfo) -> str:
+    return str(getattr(tz, "key", tz))
+
+
+def own_zone_note(event: Event, tz: tzinfo) -> str:
+    """Local wall times, where the event's own zone is not the one the reader reads in."""
+    start_zone, end_zone = event.start.tzinfo, event.end.tzinfo
+    assert start_zone is not None and end_zone is not None
+    if zone_key(start_zone) == zone_key(tz) and zone_key(end_zone) == zone_key(tz):
+        return ""
+    start = f"{event.start:%a %H:%M} {event.start.tzname()}"
+    end = f"{event.end:%a %H:%M} {event.end.tzname()}"
+    return f"local time {start} → {end}"
+
+
+def place(venue: Venue) -> str:
+    return f"{venue.name}, {venue.address}" if venue.address else venue.name
+
+
+def detail_lines(programme: Programme, event: Event, tz: tzinfo, day: date) -> list[tuple[str, str]]:
+    """(style, text) lines under an event's title."""
+    lines: list[tuple[str, str]] = []
+    if event.origin or event.destination:
+        origin = event.origin.name if event.origin else "?"
+        destination = event.destination.name if event.destination else "?"
+        lines.append(("", f"{origin} {clock(event.start, tz, day)} → {destination} {clock(event.end, tz, day)}"))
+    if event.venue:
+        lines.append(("", place(event.venue)))
+        if event.venue.local_address:
+            lines.append(("bold", event.venue.local_address))
+    if event.kind.value == "hotel":
+        lines.append(("", f"check-in {event.start:%a %d %b %H:%M}, check-out {event.end:%a %d %b %H:%M}"))
+    note = own_zone_note(event, tz)
+    if note:
+        lines.append(("yellow", note))
+    if is_ambiguous(event.start) or is_ambiguous(event.end):
+        lines.append(("yellow", "clocks go back around this time: the earlier of the two readings is meant"))
+    lines.append(("dim", f"who: {programme.who_label(event)}"))
+    for note_line in event.notes.splitlines():
+        if note_line.strip():
+            lines.append(("italic", note_line.rstrip()))
+    return lines
+
+
+def render(
+    programme: Programme, events: tuple[Event, ...], tz: tzinfo, only: date | None = None, who: str | None = None
+) -> list[RenderableType]:
+    from rich.table import Table
+    from rich.text import Text
+
+    out: list[RenderableType] = []
+    title = Text(programme.title, style="bold")
+    title.append(f"  {programme.start:%d %b} – {programme.end:%d %b %Y}", style="")
+    title.append(f"  times in {zone_key(tz)}", style="dim")
+    if who:
+        title.append(f"  for {who}", style="dim")
+    out.append(title)
+    estimated = False
+    for day in by_day(programme, events, tz, only):
+        out.append(Text(""))
+        out.append(Text(heading(day), style="bold cyan"))
+        if not day.events and not day.nights:
+            out.append(Text("  nothing planned", style="dim"))
+            continue
+        table = Table.grid(padding=(0, 2))
+        table.add_column(no_wrap=True)
+        table.add_column(no_wrap=True, style="magenta")
+        table.add_column()
+        for event in day.events:
+            estimated = estimated or event.end_estimated
+            body = Text(event.title, style="bold")
+            for style, line in detail_lines(programme, event, tz, day.date):
+                body.append("\n")
+                body.append(line, style=style)
+            table.add_row(Text("  " + span(event, tz, day.date)), event.kind.value, body)
+        for stay in day.nights:
+            table.add_row(Text("  night", style="dim"), Text("hotel", style="dim"), Text(stay.title, style="dim"))
+        out.append(table)
+    if estimated:
+        out.append(Text(""))
+        out.append(
+            Text(f"{ESTIMATED} end estimated: the file gives none, so the default for the kind applies", style="dim")
+        )
+    return out
+
+
+def print_agenda(
+    console: Console, programme: Programme, events: tuple[Event, ...], tz: tzinfo, only: date | None, who: str | None
+) -> None:
+    for renderable in render(programme, events, tz, only, who):
+        console.print(renderable)
+
+
+def as_json(
+    programme: Programme, events: tuple[Event, ...], tz: tzinfo, only: date | None = None, who: str | None = None
+) -> dict[str, Any]:
+    days = by_day(programme, events, tz, only)
+    return {
+        "programme": serialize.programme_head(programme),
+        "timezone": zone_key(tz),
+        "who": who,
+        "days": [
+            {
+                "date": day.date.isoformat(),
+                "weekday": f"{day.date:%A}",
+                "cities": list(day.cities),
+                "events": [serialize.event(programme, e, tz) for e in day.events],
+                "nights": [e.id for e in day.nights],
+            }
+            for day in days
+        ],
+    }
+
+
+__all__ = ["as_json", "local_date", "print_agenda", "render"]

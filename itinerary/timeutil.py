@@ -1,0 +1,102 @@
+"""Wall-clock times made into instants, and the traps on the way (gaps, folds, bad names)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from enum import Enum
+from functools import cache
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+UTC = UTC
+
+
+class WallTime(Enum):
+    """What a wall-clock reading means in a zone."""
+
+    OK = "ok"
+    GAP = "gap"
+    """Does not exist: the clocks jumped over it."""
+    FOLD = "fold"
+    """Exists twice: the clocks went back over it."""
+
+
+@cache
+def zone(name: str) -> ZoneInfo:
+    """The zone called `name`, or ValueError with a sentence a user can act on."""
+    if not name or name != name.strip() or name.startswith(("/", ".")) or ".." in name:
+        raise ValueError(f"unknown time zone {name!r}")
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        raise ValueError(f"unknown time zone {name!r}") from None
+
+
+def is_zone(name: str) -> bool:
+    try:
+        zone(name)
+    except ValueError:
+        return False
+    return True
+
+
+def classify(naive: datetime, tz: tzinfo) -> WallTime:
+    aware = naive.replace(tzinfo=tz)
+    round_trip = aware.astimezone(UTC).astimezone(tz).replace(tzinfo=None)
+    if round_trip != naive:
+        return WallTime.GAP
+    if aware.replace(fold=0).utcoffset() != aware.replace(fold=1).utcoffset():
+        return WallTime.FOLD
+    return WallTime.OK
+
+
+def localize(day: date, hhmm: time | tuple[int, int], tz: tzinfo) -> tuple[datetime, WallTime]:
+    """The instant at `hhmm` on `day` in `tz`; in a fold, the earlier of the two."""
+    if isinstance(hhmm, tuple):
+        hour, minute = hhmm
+        extra = timedelta(0)
+        if hour == 24 and minute == 0:
+            hour, extra = 0, timedelta(days=1)
+        naive = datetime(day.year, day.month, day.day, hour, minute) + extra
+    else:
+        naive = datetime.combine(day, hhmm)
+    status = classify(naive, tz)
+    return naive.replace(tzinfo=tz, fold=0), status
+
+
+def is_ambiguous(instant: datetime) -> bool:
+    return instant.tzinfo is not None and classify(instant.replace(tzinfo=None), instant.tzinfo) is WallTime.FOLD
+
+
+_HHMM = re.compile(r"^\s*(\d{1,2})[:.h](\d{2})\s*$")
+
+
+def parse_hhmm(text: str) -> tuple[int, int]:
+    """'9:30' -> (9, 30). '24:00' is allowed: it means the end of the day."""
+    match = _HHMM.match(text)
+    if not match:
+        raise ValueError(f"{text!r} is not a time of day (HH:MM)")
+    hour, minute = int(match.group(1)), int(match.group(2))
+    if minute > 59 or hour > 24 or (hour == 24 and minute != 0):
+        raise ValueError(f"{text!r} is not a time of day: hours run 00-23, minutes 00-59")
+    return hour, minute
+
+
+def parse_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise ValueError(f"{text!r} is not a date (YYYY-MM-DD)") from None
+
+
+def slug(text: str) -> str:
+    """A stable ASCII id for a name: 'Maciej Dzierżanowski' -> 'maciej-dzierzanowski'."""
+    text = text.translate(_NON_DECOMPOSING)
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+_NON_DECOMPOSING = str.maketrans(
+    {"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "ß": "ss", "æ": "ae", "Æ": "AE", "đ": "d", "Đ": "D", "þ": "th", "ı": "i"}
+)
