@@ -8,11 +8,15 @@ problem is collected so the user sees all of them at once.
 from __future__ import annotations
 
 import difflib
+import gc
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import Any, NoReturn
+
+import yaml
+from yaml import MappingNode, Node, ScalarNode, SequenceNode
 
 from itinerary.model import (
     DEFAULT_DAY_PARTS,
@@ -30,9 +34,6 @@ from itinerary.model import (
     Venue,
 )
 from itinerary.timeutil import WallTime, localize, parse_date, parse_hhmm, slug, zone
-
-if TYPE_CHECKING:
-    from yaml import Node
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_NODES = 2_000_000
@@ -68,12 +69,19 @@ def load(path: str | Path) -> Programme:
 
 def loads(data: bytes | str, name: str = "<string>") -> Programme:
     text = _decode(data, name) if isinstance(data, bytes) else data
-    root = _compose(text, name)
-    reader = _Reader(name)
+    # The node tree is large and acyclic: the cycle collector only re-scans it, over and over.
+    was_enabled = gc.isenabled()
+    gc.disable()
     try:
-        programme = reader.programme(root)
-    except _Abort:
-        programme = None
+        root = _compose(text, name)
+        reader = _Reader(name)
+        try:
+            programme = reader.programme(root)
+        except _Abort:
+            programme = None
+    finally:
+        if was_enabled:
+            gc.enable()
     if reader.errors or programme is None:
         raise LoadError(reader.errors)
     return programme
@@ -95,9 +103,13 @@ def _decode(data: bytes, name: str) -> str:
 
 
 def _compose(text: str, name: str) -> Node | None:
-    import yaml
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-    loader_class = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    class loader_class(base):  # type: ignore[valid-type,misc]
+        """Every scalar stays text: fields interpret their own values, and no regex runs per scalar."""
+
+        yaml_implicit_resolvers: dict[str, list[object]] = {}  # noqa: RUF012
+
     try:
         return yaml.compose(text, Loader=loader_class)
     except yaml.MarkedYAMLError as exc:
@@ -157,8 +169,6 @@ class _Reader:
     def mapping(
         self, node: Node, field: str, allowed: Iterable[str] | None = None
     ) -> dict[str, tuple[Node, Node]] | None:
-        from yaml import MappingNode
-
         self.count()
         if not isinstance(node, MappingNode):
             self.error(node, field, f"expected a mapping (key: value lines), found {_describe(node)}")
@@ -179,8 +189,6 @@ class _Reader:
         return out
 
     def sequence(self, node: Node, field: str) -> list[Node] | None:
-        from yaml import SequenceNode
-
         self.count()
         if not isinstance(node, SequenceNode):
             self.error(node, field, f"expected a list, found {_describe(node)}")
@@ -188,14 +196,12 @@ class _Reader:
         return list(node.value)
 
     def text(self, node: Node, field: str) -> str | None:
-        from yaml import ScalarNode
-
         self.count()
         if not isinstance(node, ScalarNode):
             self.error(node, field, f"expected a single value, found {_describe(node)}")
             return None
         value = str(node.value)
-        if node.tag == "tag:yaml.org,2002:null" and node.style is None:
+        if _is_null(node):
             return ""
         return value
 
@@ -253,8 +259,6 @@ class _Reader:
     # -- sections ----------------------------------------------------------------
 
     def programme(self, root: Node | None) -> Programme | None:
-        from yaml import MappingNode
-
         if root is None:
             self.fatal(None, "", "empty file: not a programme file (it needs a `programme:` section)")
         if not isinstance(root, MappingNode):
@@ -392,8 +396,6 @@ class _Reader:
             if slug(ident) != ident:
                 self.error(key_node, field, f"use lowercase letters, digits and hyphens (e.g. {slug(ident)!r})")
                 continue
-            from yaml import MappingNode
-
             if isinstance(value, MappingNode):
                 sub = self.mapping(value, field, ("name",))
                 name = self.required_text(sub or {}, "name", field, value) if sub is not None else None
@@ -454,8 +456,6 @@ class _Reader:
 
     def names(self, node: Node, field: str) -> list[tuple[str, Node]]:
         """A single name or a list of names, each with its node."""
-        from yaml import SequenceNode
-
         nodes = self.sequence(node, field) if isinstance(node, SequenceNode) else [node]
         out = []
         for item in nodes or []:
@@ -556,8 +556,6 @@ class _Reader:
     # -- days and events -----------------------------------------------------------
 
     def read_days(self, node: Node) -> tuple[list[Event], dict[date, str]]:
-        from yaml import MappingNode
-
         events: list[Event] = []
         cities: dict[date, str] = {}
         identities: dict[str, Source] = {}
@@ -601,9 +599,7 @@ class _Reader:
         return events, cities
 
     def text_is_null(self, node: Node) -> bool:
-        from yaml import ScalarNode
-
-        return isinstance(node, ScalarNode) and node.tag == "tag:yaml.org,2002:null"
+        return isinstance(node, ScalarNode) and _is_null(node)
 
     def event(self, node: Node, field: str, day: _Day, titles_today: dict[str, int]) -> Event | None:
         keys = (
@@ -680,8 +676,6 @@ class _Reader:
         return zone(venue.timezone if venue else self.tz_name)
 
     def venue_ref(self, node: Node, field: str) -> Venue | None:
-        from yaml import MappingNode
-
         if isinstance(node, MappingNode):
             return self.venue(node, field, None, self.src(node))
         ref = self.text(node, field)
@@ -862,13 +856,19 @@ class _Reader:
         return value
 
 
+_NULLS = frozenset(("", "~", "null", "Null", "NULL"))
+
+
+def _is_null(node: ScalarNode) -> bool:
+    """A plain (unquoted) empty or null scalar: written as nothing."""
+    return node.style is None and node.value in _NULLS
+
+
 def _join(field: str, key: str) -> str:
     return f"{field}.{key}" if field else key
 
 
 def _describe(node: Node | None) -> str:
-    from yaml import MappingNode, ScalarNode, SequenceNode
-
     if isinstance(node, MappingNode):
         return "a mapping"
     if isinstance(node, SequenceNode):

@@ -42,13 +42,12 @@ def is_zone(name: str) -> bool:
 
 
 def classify(naive: datetime, tz: tzinfo) -> WallTime:
-    aware = naive.replace(tzinfo=tz)
-    round_trip = aware.astimezone(UTC).astimezone(tz).replace(tzinfo=None)
-    if round_trip != naive:
-        return WallTime.GAP
-    if aware.replace(fold=0).utcoffset() != aware.replace(fold=1).utcoffset():
-        return WallTime.FOLD
-    return WallTime.OK
+    """PEP 495: the two folds agree except in a gap (fold=1 is later) or a fold (fold=0 is later)."""
+    first = naive.replace(tzinfo=tz, fold=0).utcoffset()
+    second = naive.replace(tzinfo=tz, fold=1).utcoffset()
+    if first is None or second is None or first == second:
+        return WallTime.OK
+    return WallTime.GAP if first < second else WallTime.FOLD
 
 
 def localize(day: date, hhmm: time | tuple[int, int], tz: tzinfo) -> tuple[datetime, WallTime]:

@@ -1,0 +1,1 @@
+"""Benchmark sections beyond load and CLI; each registers itself with `benchmarks.run.register`."""
