@@ -71,7 +71,8 @@ def load(path: Path) -> Programme:
         for diagnostic in exc.diagnostics:
             sys.stderr.write(f"{diagnostic}\n")
         count = len(exc.diagnostics)
-        sys.stderr.write(f"itinerary: {path}: {count} error{'s' if count != 1 else ''}, nothing done\n")
+        if count > 1:
+            sys.stderr.write(f"itinerary: {path}: {count} errors, nothing done\n")
         raise typer.Exit(2) from None
     for warning in programme.warnings:
         sys.stderr.write(f"{warning}\n")

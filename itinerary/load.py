@@ -37,6 +37,7 @@ from itinerary.timeutil import WallTime, localize, parse_date, parse_hhmm, slug,
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_NODES = 2_000_000
+MAX_ERRORS = 100
 TRAVEL_MODES = ("taxi", "walk", "car", "bus", "train", "metro", "other")
 HOTEL_CHECK_IN = (15, 0)
 HOTEL_CHECK_OUT = (11, 0)
@@ -156,6 +157,9 @@ class _Reader:
     def error(self, node: Node | None, field: str, message: str) -> None:
         source = self.src(node) if node is not None else Source(self.name, 1)
         self.errors.append(Diagnostic(source, f"{field}: {message}" if field else message))
+        if len(self.errors) >= MAX_ERRORS:
+            self.errors.append(Diagnostic(None, f"{self.name}: stopped after {MAX_ERRORS} errors"))
+            raise _Abort
 
     def fatal(self, node: Node | None, field: str, message: str) -> NoReturn:
         self.error(node, field, message)
@@ -267,11 +271,12 @@ class _Reader:
                 "",
                 f"not a programme file: expected a mapping with a `programme:` section, found {_describe(root)}",
             )
+        keys = {self.text(key, "") for key, _ in root.value}
+        if "programme" not in keys:
+            self.fatal(root, "", "not a programme file: no `programme:` section")
         top = self.mapping(root, "", ("programme", "groups", "participants", "venues", "travel", "days"))
         if top is None:
             raise _Abort
-        if "programme" not in top:
-            self.fatal(root, "", "not a programme file: no `programme:` section")
         head = self.head(top["programme"][1])
         if "groups" in top:
             self.read_groups(top["groups"][1])

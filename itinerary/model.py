@@ -174,8 +174,9 @@ class Diagnostic:
     severity: str = "error"
 
     def __str__(self) -> str:
-        where = f"{self.source}: " if self.source else ""
-        return f"{where}{self.severity}: {self.message}"
+        if self.source is None:
+            return f"itinerary: {self.message}"
+        return f"{self.source}: {self.severity}: {self.message}"
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+
+def test_group_and_participant_selection(japan):
+    rhode = japan.events_for("barbara-rhode")
+    assert [e.title for e in rhode] == [
+        "Welcome session with EU Delegation",
+        "Dinner at Zipangu Akasaka",
+        "Dinner at Umayu Akasaka (tatami room)",
+        "Joint dinner/reception with METI",
+        "Closing briefing and questions",
+    ]
+    # a group sees its own events and those naming any of its members
+    delegation = japan.events_for("eu-delegation")
+    assert {e.title for e in rhode} <= {e.title for e in delegation}
+    assert japan.events_for("akira-kimura") == tuple(e for e in delegation if "eu-delegation" in e.who)
+
+
+def test_member_of_two_groups_gets_both(japan):
+    emily = japan.participants["emily-wise"]
+    assert emily.groups == ("ecpg", "secretariat")
+    assert len(japan.events_for("emily-wise")) == len(japan.events_for("ecpg"))
+
+
+def test_who_label_names_groups_not_members(japan):
+    welcome = next(e for e in japan.events if e.title.startswith("Welcome"))
+    assert japan.who_label(welcome) == "Delegation of ECPG, Barbara Rhode"
+    assert len(japan.attendees(welcome)) == 9
+
+
+def test_days_span_the_visit(japan):
+    days = japan.days()
+    assert (days[0].isoformat(), days[-1].isoformat(), len(days)) == ("2009-10-04", "2009-10-09", 6)
