@@ -616,12 +616,13 @@ class _Reader:
             return None
         before = len(self.errors)
         title = self.required_text(fields, "title", field, node)
-        kind = Kind.MEETING
+        kind: Kind | None = Kind.MEETING
         if "kind" in fields:
             kind_text = (self.text(fields["kind"][1], f"{field}.kind") or "").strip()
             try:
                 kind = Kind(kind_text)
             except ValueError:
+                kind = None
                 names = [k.value for k in Kind]
                 self.error(
                     fields["kind"][1],
@@ -631,6 +632,8 @@ class _Reader:
         venue = self.venue_ref(fields["venue"][1], f"{field}.venue") if "venue" in fields else None
         origin = self.venue_ref(fields["from"][1], f"{field}.from") if "from" in fields else None
         destination = self.venue_ref(fields["to"][1], f"{field}.to") if "to" in fields else None
+        if kind is None:  # reported above; guessing would only add errors that follow from it
+            return None
         if ("from" in fields or "to" in fields) and not kind.is_leg:
             self.error(
                 fields["from" if "from" in fields else "to"][0],

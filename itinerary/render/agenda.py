@@ -14,6 +14,8 @@ if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
 ESTIMATED = "~"
+TIME_WIDTH = len("  00:00–~00:00+1")
+KIND_WIDTH = len("reception")
 
 
 def clock(instant: datetime, tz: tzinfo, day: date | None = None) -> str:
@@ -76,10 +78,25 @@ def detail_lines(programme: Programme, event: Event, tz: tzinfo, day: date) -> l
     if is_ambiguous(event.start) or is_ambiguous(event.end):
         lines.append(("yellow", "clocks go back around this time: the earlier of the two readings is meant"))
     lines.append(("dim", f"who: {programme.who_label(event)}"))
-    for note_line in event.notes.splitlines():
-        if note_line.strip():
-            lines.append(("italic", note_line.rstrip()))
+    lines.extend(("italic", line) for line in paragraphs(event.notes))
     return lines
+
+
+def paragraphs(notes: str) -> list[str]:
+    """Notes as written, but with hard-wrapped lines joined: the terminal wraps them again."""
+    out: list[str] = []
+    joinable = False
+    for raw in notes.splitlines():
+        line = raw.strip()
+        if not line:
+            joinable = False
+            continue
+        if joinable and not line.startswith(("-", "*", "•")):
+            out[-1] += " " + line
+        else:
+            out.append(line)
+        joinable = True
+    return out
 
 
 def render(
@@ -89,12 +106,12 @@ def render(
     from rich.text import Text
 
     out: list[RenderableType] = []
-    title = Text(programme.title, style="bold")
-    title.append(f"  {programme.start:%d %b} – {programme.end:%d %b %Y}", style="")
-    title.append(f"  times in {zone_key(tz)}", style="dim")
+    out.append(Text(f"{programme.title}  {programme.start:%d %b} – {programme.end:%d %b %Y}", style="bold"))
+    subtitle = f"times in {zone_key(tz)}"
     if who:
-        title.append(f"  for {who}", style="dim")
-    out.append(title)
+        name = programme.participants[who].name if who in programme.participants else programme.groups[who].name
+        subtitle = f"for {name}, {subtitle}"
+    out.append(Text(subtitle, style="dim"))
     estimated = False
     for day in by_day(programme, events, tz, only):
         out.append(Text(""))
@@ -103,8 +120,8 @@ def render(
             out.append(Text("  nothing planned", style="dim"))
             continue
         table = Table.grid(padding=(0, 2))
-        table.add_column(no_wrap=True)
-        table.add_column(no_wrap=True, style="magenta")
+        table.add_column(no_wrap=True, min_width=TIME_WIDTH)
+        table.add_column(no_wrap=True, style="magenta", min_width=KIND_WIDTH)
         table.add_column()
         for event in day.events:
             estimated = estimated or event.end_estimated

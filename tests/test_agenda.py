@@ -1,0 +1,73 @@
+from __future__ import annotations
+
+from datetime import date
+
+from conftest import assert_golden, render_text
+
+from itinerary.render import agenda
+from itinerary.timeutil import zone
+
+
+def text_of(programme, who=None, tz="Asia/Tokyo", only=None, width=100):
+    events = programme.events_for(who)
+    return render_text(agenda.render(programme, events, zone(tz), only, who), width)
+
+
+def test_japan_agenda_golden(japan):
+    assert_golden("agenda-japan.txt", text_of(japan))
+
+
+def test_barbara_rhode_golden(japan):
+    assert_golden("agenda-japan-barbara-rhode.txt", text_of(japan, who="barbara-rhode"))
+
+
+def test_day_heading_and_order(japan):
+    text = text_of(japan, only=date(2009, 10, 7))
+    assert text.splitlines()[3] == "Wednesday 7 October 2009 · Hamamatsu"
+    assert text.index("Shinkansen HIKARI 465") < text.index("Hamamatsu Photonics") < text.index("HIKARI 476")
+    assert "Tokyo Station 09:03 → Hamamatsu Station 10:33" in text
+    assert "静岡県浜松市中区砂山町325-6" in text  # the address for the taxi driver
+    assert "Tuesday" not in text
+
+
+def test_estimated_end_is_marked(japan):
+    text = text_of(japan, only=date(2009, 10, 8))
+    assert "14:00–~15:00" in text  # closing briefing: no end in the seed
+    assert "10:00–12:00" in text
+    assert "~ end estimated" in text
+
+
+def test_times_in_brussels(japan):
+    text = text_of(japan, tz="Europe/Brussels", only=date(2009, 10, 6))
+    # 09:30 in Tokyo is 02:30 in Brussels (UTC+2 in October 2009)
+    assert "02:30–05:00" in text
+    assert "local time Tue 09:30 JST → Tue 12:00 JST" in text
+    assert "times in Europe/Brussels" in text
+    # the 19:00 dinner in Tokyo is at noon in Brussels, on the same day
+    assert "12:00–~13:30" in text
+
+
+def test_brussels_day_shift(japan):
+    # the 08:30 transfer of Wednesday in Tokyo is 01:30 on Wednesday in Brussels; the
+    # Tuesday dinner (19:00 JST) is Tuesday noon. The Monday 09:00 arrival is Monday 04:30.
+    days = agenda.as_json(japan, japan.events, zone("Europe/Brussels"))["days"]
+    titles = {d["date"]: [e["title"] for e in d["events"]] for d in days}
+    assert "Departure from European cities" in titles["2009-10-04"]
+    assert titles["2009-10-09"][-1] == "Departure from Tokyo"
+
+
+def test_flight_shows_both_local_ends(japan):
+    text = text_of(japan, only=date(2009, 10, 4))
+    assert "21:00–11:30+1" in text
+    assert "local time Sun 14:00 CEST → Mon 11:30 JST" in text
+
+
+def test_json_shape(japan):
+    data = agenda.as_json(japan, japan.events_for("ecpg"), zone("Asia/Tokyo"), None, "ecpg")
+    assert data["programme"]["id"] == "ecpg-japan-2009"
+    assert [d["date"] for d in data["days"]] == [f"2009-10-0{n}" for n in range(4, 10)]
+    train = next(e for d in data["days"] for e in d["events"] if e["kind"] == "train")
+    assert train["start"] == "2009-10-07T09:03+09:00"
+    assert train["from"]["id"] == "tokyo-station" and train["to"]["local_address"]
+    assert train["source"].startswith(str(japan.source.file)) and train["source"].count(":") == 2
+    assert "2009-10-05/grand-prince-hotel-akasaka" in data["days"][2]["nights"]

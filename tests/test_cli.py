@@ -1,0 +1,126 @@
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+
+import pytest
+from conftest import JAPAN, ROOT
+from typer.testing import CliRunner
+
+from itinerary.cli import app
+
+runner = CliRunner()
+COLOUR = r"\x1b\[[0-9;]*?(3[0-7]|9[0-7]|38;[25];[0-9;]+)m"
+
+
+def run(*args: str, env: dict[str, str] | None = None):
+    return runner.invoke(app, [str(a) for a in args], env=env)
+
+
+def test_agenda_of_one_day():
+    result = run("agenda", JAPAN, "--day", "2009-10-07")
+    assert result.exit_code == 0, result.output
+    assert "Wednesday 7 October 2009" in result.stdout
+    assert "Shinkansen HIKARI 465" in result.stdout
+    assert "Tuesday" not in result.stdout
+
+
+def test_agenda_who_group_and_person():
+    person = run("agenda", JAPAN, "--who", "aiko-higuchi")
+    assert person.exit_code == 0
+    assert "Dinner at Zipangu Akasaka" in person.stdout and "HIKARI" not in person.stdout
+    assert "for Aiko Higuchi, times in Asia/Tokyo" in person.stdout
+    group = run("agenda", JAPAN, "--who", "eu-japan-centre", "--format", "json")
+    titles = [e["title"] for d in json.loads(group.stdout)["days"] for e in d["events"]]
+    assert "Meeting with the EU-Japan Centre for Industrial Cooperation" in titles
+    assert "Dinner at Zipangu Akasaka" in titles  # two of its members are there
+
+
+def test_agenda_tz():
+    result = run("agenda", JAPAN, "--tz", "Europe/Brussels", "--day", "2009-10-06", "--format", "json")
+    data = json.loads(result.stdout)
+    assert data["timezone"] == "Europe/Brussels"
+    first = data["days"][0]["events"][0]
+    assert first["start"] == "2009-10-06T02:30+02:00" and first["start_local"] == "2009-10-06T09:30+09:00"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--who", "barbara"], "--who: no participant or group 'barbara' in ECPG Study Visit to Japan (did you mean 'barbara-rhode'?)"),
+        (["--tz", "Europe/Bruxelles"], "--tz: unknown time zone 'Europe/Bruxelles'"),
+        (["--day", "2009-13-01"], "--day: '2009-13-01' is not a date"),
+        (["--day", "2010-01-01"], "--day: 2010-01-01 is outside the programme (2009-10-04 to 2009-10-09)"),
+    ],
+)
+def test_bad_options_one_line_exit_2(args, message):
+    result = run("agenda", JAPAN, *args)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("itinerary: " + message), result.stderr
+
+
+def test_broken_file_exit_2_all_errors(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(JAPAN.read_text(encoding="utf-8").replace("venue: mext", "venue: mxt").replace("kind: train", "kind: trian"))
+    result = run("agenda", bad)
+    assert result.exit_code == 2
+    errors = [line for line in result.stderr.splitlines() if ": error: " in line]
+    assert len(errors) == 3  # one venue, two trains
+    assert any("unknown venue 'mxt' (did you mean 'mext'?)" in line for line in errors)
+    assert result.stderr.splitlines()[-1] == f"itinerary: {bad}: 3 errors, nothing done"
+
+
+def test_participants_table_and_json():
+    result = run("participants", JAPAN, env={"COLUMNS": "200"})
+    assert result.exit_code == 0
+    for name in ("Maciej Dzierżanowski", "Tea Petrin", "Aiko Higuchi", "Gdańsk Institute for Market Economics"):
+        assert name in result.stdout
+    data = json.loads(run("participants", JAPAN, "--format", "json").stdout)
+    assert len(data["participants"]) == 13
+    emily = next(p for p in data["participants"] if p["id"] == "emily-wise")
+    assert emily["group_names"] == ["Delegation of ECPG", "ECPG Secretariat"]
+
+
+def test_help_documents_exit_codes():
+    result = run("--help")
+    assert result.exit_code == 0
+    assert "Exit codes: 0 success" in result.stdout
+
+
+def subprocess_env(**extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "COLUMNS")}
+    env.update(extra)
+    return env
+
+
+def test_real_process_agenda_plain_when_piped():
+    done = subprocess.run(
+        [sys.executable, "-m", "itinerary", "agenda", str(JAPAN), "--day", "2009-10-07"],
+        capture_output=True, text=True, cwd=ROOT, env=subprocess_env(), check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert "\x1b[" not in done.stdout  # no colour into a pipe
+    assert "09:03–10:33" in done.stdout
+
+
+def test_real_process_colour_on_terminal_unless_no_color():
+    args = [sys.executable, "-m", "itinerary", "agenda", str(JAPAN), "--day", "2009-10-07"]
+    coloured = subprocess.run(args, capture_output=True, text=True, env=subprocess_env(FORCE_COLOR="1"), check=False)
+    assert "\x1b[" in coloured.stdout
+    plain = subprocess.run(args, capture_output=True, text=True, env=subprocess_env(FORCE_COLOR="1", NO_COLOR="1"), check=False)
+    assert re.search(COLOUR, coloured.stdout)
+    assert not re.search(COLOUR, plain.stdout)  # NO_COLOR: bold and dim may stay, colours go
+
+
+def test_real_process_bad_file_no_traceback(tmp_path):
+    bad = tmp_path / "x.yaml"
+    bad.write_bytes(b"programme: [\n")
+    done = subprocess.run([sys.executable, "-m", "itinerary", "agenda", str(bad)], capture_output=True, text=True, check=False)
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr
+    assert done.stderr.startswith(f"{bad}:2:1: error: YAML syntax")
