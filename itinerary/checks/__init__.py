@@ -1,0 +1,34 @@
+"""The checks of `itinerary check`: each a small function from the model to findings.
+
+    from itinerary.checks import run_checks, Finding
+    findings = run_checks(programme)          # most severe first
+
+Pure: nothing here reads files or prints. Adding a check means writing one function
+`(programme) -> Iterable[Finding]`, adding it to CHECKS, and documenting its code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+
+from itinerary.checks.clash import clash
+from itinerary.checks.finding import SEVERITIES, Finding, Severity, rank, summary
+from itinerary.model import Programme
+
+Check = Callable[[Programme], Iterable[Finding]]
+
+CHECKS: list[Check] = [
+    clash,
+]
+
+
+def run_checks(programme: Programme, checks: Sequence[Check] | None = None) -> list[Finding]:
+    """Every finding of every check (or of `checks`), most severe first, then in the order of the file."""
+    found: list[Finding] = []
+    for check in CHECKS if checks is None else checks:
+        found.extend(check(programme))
+    found.sort(key=rank)
+    return found
+
+
+__all__ = ["CHECKS", "SEVERITIES", "Check", "Finding", "Severity", "run_checks", "summary"]

@@ -1,0 +1,164 @@
+"""Who is where when: each participant's own timeline, worked out once and shared by the checks.
+
+Participants who attend exactly the same events share one timeline (a delegation of
+forty moving as one is one timeline, not forty), so the sweeps below run once per
+distinct timeline rather than once per person.
+"""
+
+from __future__ import annotations
+
+import weakref
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import wraps
+from itertools import pairwise
+from typing import TypeVar
+
+from itinerary.model import Event, Programme
+
+T = TypeVar("T")
+
+
+def per_programme(fn: Callable[[Programme], T]) -> Callable[[Programme], T]:
+    """Remember the result for the last programme asked about: several checks need the same analysis."""
+    last: list[tuple[weakref.ref[Programme], T]] = []
+
+    @wraps(fn)
+    def remembered(programme: Programme) -> T:
+        if last and last[0][0]() is programme:
+            return last[0][1]
+        result = fn(programme)
+        last[:] = [(weakref.ref(programme), result)]
+        return result
+
+    return remembered
+
+
+@dataclass(frozen=True, slots=True)
+class Timeline:
+    """Participants who attend exactly the same events, and those events in order of start."""
+
+    participants: frozenset[str]
+    events: tuple[Event, ...]
+
+    def busy(self) -> Iterable[Event]:
+        """The events that occupy them: not background items such as hotel stays."""
+        return (e for e in self.events if not e.background)
+
+
+def in_order(programme: Programme) -> tuple[Event, ...]:
+    """The events by start (the loader sorts them; a programme built elsewhere may not be)."""
+    events = programme.events
+    if all(a.start <= b.start for a, b in pairwise(events)):
+        return events
+    return tuple(sorted(events, key=lambda e: (e.start, e.end)))
+
+
+@per_programme
+def timelines(programme: Programme) -> tuple[Timeline, ...]:
+    """Every participant's timeline, one per set of participants who attend the same events.
+
+    Participants are split into classes by every distinct attendance (partition
+    refinement), then each event is added to the classes it includes: the work grows
+    with events x classes, not events x people.
+    """
+    events = in_order(programme)
+    attendance: dict[tuple[str, ...], frozenset[str]] = {}
+    for event in events:
+        if event.who not in attendance:
+            attendance[event.who] = programme.attendees(event)
+    classes: list[frozenset[str]] = [frozenset(programme.participants)] if programme.participants else []
+    for attendees in attendance.values():
+        refined: list[frozenset[str]] = []
+        for members in classes:
+            inside = members & attendees
+            if inside and len(inside) < len(members):
+                refined += [inside, members - inside]
+            else:
+                refined.append(members)
+        classes = refined
+    classes.sort(key=lambda members: min(members))
+    representatives = [next(iter(members)) for members in classes]
+    classes_of = {
+        who: [n for n, rep in enumerate(representatives) if rep in attendees] for who, attendees in attendance.items()
+    }
+    lists: list[list[Event]] = [[] for _ in classes]
+    for event in events:
+        for n in classes_of[event.who]:
+            lists[n].append(event)
+    return tuple(Timeline(members, tuple(lists[n])) for n, members in enumerate(classes))
+
+
+@per_programme
+def _group_members(programme: Programme) -> tuple[tuple[str, str, frozenset[str]], ...]:
+    """(group id, name, members) of every group with members, largest first."""
+    members: dict[str, set[str]] = {g: set() for g in programme.groups}
+    for participant in programme.participants.values():
+        for group in participant.groups:
+            members.setdefault(group, set()).add(participant.id)
+    rows = [
+        (gid, programme.groups[gid].name, frozenset(ids))
+        for gid, ids in members.items()
+        if ids and gid in programme.groups
+    ]
+    order = {gid: n for n, gid in enumerate(programme.groups)}
+    rows.sort(key=lambda row: (-len(row[2]), order[row[0]]))
+    return tuple(rows)
+
+
+@per_programme
+def _label_cache(programme: Programme) -> dict[frozenset[str], tuple[str, ...]]:
+    return {}
+
+
+def labels(programme: Programme, ids: Iterable[str]) -> tuple[str, ...]:
+    """Names for a set of participants: a group's name where all its members are in, else people's names.
+
+    Groups come first, then people, each in the order of the file.
+    """
+    wanted = frozenset(ids)
+    cache = _label_cache(programme)
+    if wanted in cache:
+        return cache[wanted]
+    covered: set[str] = set()
+    named: set[str] = set()
+    for gid, _name, members in _group_members(programme):
+        # Largest first, so that a group inside a named one is not named again.
+        if members <= wanted and not members <= covered:
+            named.add(gid)
+            covered |= members
+    groups = [g.name for gid, g in programme.groups.items() if gid in named]
+    people = [p.name for pid, p in programme.participants.items() if pid in wanted and pid not in covered]
+    result = tuple(groups + people)
+    cache[wanted] = result
+    return result
+
+
+@dataclass(frozen=True, slots=True)
+class Overlap:
+    """Two events that overlap in time for the same participants; `first` starts no later than `second`."""
+
+    first: Event
+    second: Event
+    participants: frozenset[str]
+
+
+@per_programme
+def overlaps(programme: Programme) -> tuple[Overlap, ...]:
+    """Every pair of busy events that overlap for someone, with everyone it affects.
+
+    A sort-and-sweep per timeline: events come in order of start, and only those still
+    running when the next one starts are compared with it.
+    """
+    found: dict[tuple[int, int], tuple[Event, Event, set[str]]] = {}
+    for timeline in timelines(programme):
+        running: list[Event] = []
+        for event in timeline.busy():
+            running = [other for other in running if other.end > event.start]
+            for other in running:
+                key = (id(other), id(event))
+                if key not in found:
+                    found[key] = (other, event, set())
+                found[key][2].update(timeline.participants)
+            running.append(event)
+    return tuple(Overlap(a, b, frozenset(who)) for a, b, who in found.values())

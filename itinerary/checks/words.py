@@ -1,0 +1,70 @@
+"""How findings say times and durations: wall-clock times as written in the file, numbers a reader can act on."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from itinerary.model import DEFAULT_DURATION, Event
+
+
+def zone_key(instant: datetime) -> str:
+    return str(getattr(instant.tzinfo, "key", instant.tzinfo))
+
+
+def clock(instant: datetime, home: str) -> str:
+    """'13:55' in the instant's own zone, with the zone's abbreviation where it is not the programme's."""
+    text = f"{instant:%H:%M}"
+    return text if zone_key(instant) == home else f"{text} {instant.tzname()}"
+
+
+def day(instant: datetime) -> str:
+    """'Wed 7 Oct 2009', the wall date in the instant's own zone."""
+    return f"{instant:%a} {instant.day} {instant:%b %Y}"
+
+
+def stamp(instant: datetime, home: str) -> str:
+    return f"{day(instant)} {clock(instant, home)}"
+
+
+def minutes(span: timedelta) -> int:
+    """Whole minutes, rounded down (a gap of 14 min 59 s is 14 min)."""
+    return int(span.total_seconds() // 60)
+
+
+def duration(span: timedelta) -> str:
+    """'45 min', '2 h', '1 h 30 min', '3 days 2 h'."""
+    total = minutes(span)
+    sign = "-" if total < 0 else ""
+    total = abs(total)
+    days, rest = divmod(total, 24 * 60)
+    hours, mins = divmod(rest, 60)
+    parts = []
+    if days:
+        parts.append(f"{days} day{'s' if days != 1 else ''}")
+    if hours:
+        parts.append(f"{hours} h")
+    if mins or not parts:
+        parts.append(f"{mins} min")
+    return sign + " ".join(parts)
+
+
+def title(event: Event) -> str:
+    return f"'{event.title}'"
+
+
+def span(event: Event, home: str) -> str:
+    """'09:30-12:00', with '~' before an end the file does not give."""
+    end = clock(event.end, home)
+    if event.end.date() != event.start.date() or zone_key(event.end) != zone_key(event.start):
+        end = stamp(event.end, home)
+    return f"{clock(event.start, home)}-{'~' if event.end_estimated else ''}{end}"
+
+
+def estimated(event: Event, home: str) -> str:
+    """Why an end is what it is, when the file does not say."""
+    default = DEFAULT_DURATION[event.kind]
+    return f"{title(event)} has no end: taken as {clock(event.end, home)}, the {duration(default)} default for a {event.kind.value}"
+
+
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
