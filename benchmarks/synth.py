@@ -1,6 +1,6 @@
 """Synthetic programmes of any size, for benchmarks and scale tests.
 
-    python -m benchmarks.synth --events 5000 --participants 300 > big.yaml
+python -m benchmarks.synth --events 5000 --participants 300 > big.yaml
 """
 
 from __future__ import annotations
@@ -35,7 +35,12 @@ def programme(events: int = 5000, participants: int = 300, groups: int = 20, ven
     out += ["  hotel:", "    name: Hotel", "    geo: [50.8400, 4.3600]"]
     for v in range(venues):
         lat, lon = 50.80 + rng.random() * 0.1, 4.30 + rng.random() * 0.15
-        out += [f"  v{v}:", f"    name: Venue {v}", f"    address: Street {v}, Brussels", f"    geo: [{lat:.4f}, {lon:.4f}]"]
+        out += [
+            f"  v{v}:",
+            f"    name: Venue {v}",
+            f"    address: Street {v}, Brussels",
+            f"    geo: [{lat:.4f}, {lon:.4f}]",
+        ]
     out.append("days:")
     written = 0
     for d in range(days):

@@ -50,7 +50,10 @@ def test_agenda_tz():
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--who", "barbara"], "--who: no participant or group 'barbara' in ECPG Study Visit to Japan (did you mean 'barbara-rhode'?)"),
+        (
+            ["--who", "barbara"],
+            "--who: no participant or group 'barbara' in ECPG Study Visit to Japan (did you mean 'barbara-rhode'?)",
+        ),
         (["--tz", "Europe/Bruxelles"], "--tz: unknown time zone 'Europe/Bruxelles'"),
         (["--day", "2009-13-01"], "--day: '2009-13-01' is not a date"),
         (["--day", "2010-01-01"], "--day: 2010-01-01 is outside the programme (2009-10-04 to 2009-10-09)"),
@@ -66,7 +69,9 @@ def test_bad_options_one_line_exit_2(args, message):
 
 def test_broken_file_exit_2_all_errors(tmp_path):
     bad = tmp_path / "bad.yaml"
-    bad.write_text(JAPAN.read_text(encoding="utf-8").replace("venue: mext", "venue: mxt").replace("kind: train", "kind: trian"))
+    bad.write_text(
+        JAPAN.read_text(encoding="utf-8").replace("venue: mext", "venue: mxt").replace("kind: train", "kind: trian")
+    )
     result = run("agenda", bad)
     assert result.exit_code == 2
     errors = [line for line in result.stderr.splitlines() if ": error: " in line]
@@ -112,7 +117,9 @@ def test_real_process_colour_on_terminal_unless_no_color():
     args = [sys.executable, "-m", "itinerary", "agenda", str(JAPAN), "--day", "2009-10-07"]
     coloured = subprocess.run(args, capture_output=True, text=True, env=subprocess_env(FORCE_COLOR="1"), check=False)
     assert "\x1b[" in coloured.stdout
-    plain = subprocess.run(args, capture_output=True, text=True, env=subprocess_env(FORCE_COLOR="1", NO_COLOR="1"), check=False)
+    plain = subprocess.run(
+        args, capture_output=True, text=True, env=subprocess_env(FORCE_COLOR="1", NO_COLOR="1"), check=False
+    )
     assert re.search(COLOUR, coloured.stdout)
     assert not re.search(COLOUR, plain.stdout)  # NO_COLOR: bold and dim may stay, colours go
 
@@ -120,7 +127,9 @@ def test_real_process_colour_on_terminal_unless_no_color():
 def test_real_process_bad_file_no_traceback(tmp_path):
     bad = tmp_path / "x.yaml"
     bad.write_bytes(b"programme: [\n")
-    done = subprocess.run([sys.executable, "-m", "itinerary", "agenda", str(bad)], capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "itinerary", "agenda", str(bad)], capture_output=True, text=True, check=False
+    )
     assert done.returncode == 2
     assert "Traceback" not in done.stderr
     assert done.stderr.startswith(f"{bad}:2:1: error: YAML syntax")

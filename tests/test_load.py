@@ -146,7 +146,9 @@ def test_every_error_at_once_with_position():
     )
     errors = errors_of(text)
     assert len(errors) == 5, errors
-    expected = "t.yaml:4:13: error: programme.timezone: unknown time zone 'Europe/Brusels' (did you mean 'Europe/Brussels'?)"
+    expected = (
+        "t.yaml:4:13: error: programme.timezone: unknown time zone 'Europe/Brusels' (did you mean 'Europe/Brussels'?)"
+    )
     assert errors[0] == expected
     assert any(e.startswith("t.yaml:9:12: error: participants[0].group: unknown group 'nobody'") for e in errors)
     assert any(e.startswith("t.yaml:12:") and "'25:00' is not a time of day" in e for e in errors)
@@ -165,17 +167,29 @@ def test_every_error_at_once_with_position():
         (HEAD + "venus: {}\n", r"venus: unknown key \(did you mean 'venues'\?\)"),
         (HEAD.replace("2024-03-30", "2024-02-30"), r"programme\.start: '2024-02-30' is not a date"),
         (HEAD.replace("start: 2024-03-30", "start: 2024-12-01"), r"programme\.end: 2024-11-01 is before the start"),
-        (one_event('    - {time: "02:30", title: Gap}\n', "2024-03-31"), r"2024-03-31 02:30 does not exist in Europe/Brussels"),
+        (
+            one_event('    - {time: "02:30", title: Gap}\n', "2024-03-31"),
+            r"2024-03-31 02:30 does not exist in Europe/Brussels",
+        ),
         (one_event('    - {time: "10:00", title: X, who: [nobody]}\n'), r"unknown participant or group 'nobody'"),
         (one_event('    - {time: "10:00"}\n'), r"missing `title`"),
         (one_event("    - {title: X}\n"), r"missing `time`"),
         (one_event('    - {time: "10:00", title: X, colour: red}\n'), r"\.colour: unknown key"),
         (one_event('    - {kind: hotel, title: H, time: "15:00"}\n'), r"hotel stay needs `until"),
-        (one_event('    - {kind: flight, title: F, depart: "10:00 Mars/Base", arrive: "12:00"}\n'), r"unknown time zone"),
-        (one_event('    - {kind: flight, title: F, depart: "2024-04-02 10:00", arrive: "2024-04-01 12:00"}\n'), r"arrives .* before it departs"),
+        (
+            one_event('    - {kind: flight, title: F, depart: "10:00 Mars/Base", arrive: "12:00"}\n'),
+            r"unknown time zone",
+        ),
+        (
+            one_event('    - {kind: flight, title: F, depart: "2024-04-02 10:00", arrive: "2024-04-01 12:00"}\n'),
+            r"arrives .* before it departs",
+        ),
         (one_event('    - {time: "10:00", title: X, from: a}\n'), r"unknown venue 'a'"),
         (one_event('    - {time: "10:00", title: X, all_day: maybe}\n'), r"'maybe' is not true or false"),
-        (one_event('    - {id: x, time: "10:00", title: A}\n    - {id: x, time: "11:00", title: B}\n'), r"event id 'x' is already used at line 9"),
+        (
+            one_event('    - {id: x, time: "10:00", title: A}\n    - {id: x, time: "11:00", title: B}\n'),
+            r"event id 'x' is already used at line 9",
+        ),
         (HEAD + "venues:\n  v: {name: V, geo: [4.3, 250]}\n", r"longitude 250\.0 is outside"),
         (HEAD + "groups:\n  g: G\nparticipants:\n  - {name: G}\n", r"id 'g' is also a group id"),
     ],
@@ -221,7 +235,9 @@ def test_huge_file_is_refused_without_reading_it_all(tmp_path, monkeypatch):
 def test_alias_bomb_stops_quickly():
     levels = ['a0: &a0 ["x","x","x","x","x","x","x","x","x"]']
     levels += [f"a{i}: &a{i} [" + ",".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 9)]
-    text = "\n".join(levels).replace("a0:", "programme: {id: t, title: T, timezone: UTC, start: 2020-01-01, end: 2020-01-02}\nx0:")
+    text = "\n".join(levels).replace(
+        "a0:", "programme: {id: t, title: T, timezone: UTC, start: 2020-01-01, end: 2020-01-02}\nx0:"
+    )
     text += "\nparticipants: *a8\n"
     errors = errors_of(text)
     assert 1 < len(errors) <= 101
@@ -246,7 +262,9 @@ def test_any_input_loads_or_fails_cleanly(data):
 @settings(max_examples=150, deadline=None)
 @given(
     st.dictionaries(
-        st.sampled_from(["id", "title", "kind", "time", "venue", "who", "notes", "until", "depart", "arrive", "all_day"]),
+        st.sampled_from(
+            ["id", "title", "kind", "time", "venue", "who", "notes", "until", "depart", "arrive", "all_day"]
+        ),
         st.text(max_size=12) | st.integers() | st.lists(st.text(max_size=5), max_size=3),
         max_size=6,
     )
