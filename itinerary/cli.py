@@ -156,6 +156,60 @@ def participants(programme_file: ProgrammeArg, format: FormatOpt = Format.text) 
     console().print(view.table(programme))
 
 
+@app.command()
+def grid(programme_file: ProgrammeArg, who: WhoOpt = None, tz: TzOpt = None, format: FormatOpt = Format.text) -> None:
+    """The week at a glance: a column per day, a row per part of the day (as the file's day_parts)."""
+    programme = load(programme_file)
+    ref = resolve_who(programme, who)
+    zone = resolve_tz(programme, tz)
+    from itinerary.render import grid as view
+
+    table = view.build(programme, programme.events_for(ref), zone)
+    if format is Format.json:
+        emit_json(view.as_json(programme, table, ref))
+        return
+    out = console()
+    for renderable in view.render(programme, table, out.width, ref):
+        out.print(renderable)
+
+
+@app.command("print")
+def print_page(
+    programme_file: ProgrammeArg,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the page here (default: standard output).")
+    ] = None,
+    who: WhoOpt = None,
+    tz: TzOpt = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file this tool did not write.")] = False,
+) -> None:
+    """One self-contained HTML page to print on A4 or read on a phone: the week, every day, people, places.
+
+    The findings of `itinerary check`, if any, head the page in a box marked DRAFT. An
+    existing output file is replaced only if this tool wrote it (or with --force).
+    """
+    programme = load(programme_file)
+    ref = resolve_who(programme, who)
+    zone = resolve_tz(programme, tz)
+    from itinerary import outfile
+    from itinerary.render import html as view
+
+    if output is not None:
+        problem = outfile.refusal(output, force, view.is_ours)
+        if problem:
+            fail(problem)
+    page = view.page(programme, zone, ref, source_name=programme_file.name)
+    if output is None:
+        sys.stdout.write(page.text)
+        return
+    try:
+        outfile.write_atomic(output, page.text)
+    except OSError as exc:
+        fail(f"{output}: cannot write: {exc.strerror or exc}")
+    draft = f" (draft: {page.findings} finding{'s' if page.findings != 1 else ''} of `itinerary check`)"
+    sys.stderr.write(f"itinerary: wrote {output}{draft if page.findings else ''}\n")
+
+
 def main() -> None:
     """Entry point: no traceback reaches the user unless ITINERARY_DEBUG is set."""
     try:

@@ -1,0 +1,261 @@
+"""The week at a glance, as the seed's Attachment I draws it: a column per day, a row per part of the day.
+
+`build` makes the grid as plain data (the HTML page draws it too); `render` lays it out
+for a terminal, wrapping the days into bands rather than crushing the columns.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, tzinfo
+from math import ceil
+from typing import TYPE_CHECKING, Any
+
+from itinerary import serialize
+from itinerary.model import DayPart, Event, Kind, Programme
+from itinerary.render.agenda import ESTIMATED, clock, zone_key
+from itinerary.select import Day, by_day, local_date
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+ALL_DAY = DayPart("All day", 0, 24)
+"""A leading row, only when something has no time (a free day)."""
+
+ARROW = "->"
+"""ASCII: '→' is of ambiguous width, two cells in many CJK terminals, which breaks the columns."""
+
+MIN_DAY_WIDTH = 24
+"""Below this a day's column reads worse than a second band of days."""
+
+
+@dataclass(frozen=True, slots=True)
+class Leg:
+    origin: str
+    arrive: str
+    """The arrival clock, '10:33', '~09:00' when estimated, '11:30+1' on a later day."""
+    destination: str
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One line (or two, for a leg) in a cell."""
+
+    event: Event
+    start: str
+    """'09:30', or 'all day'."""
+    end: str
+    """'12:00' where the file gives the end (and the event is no leg), else ''."""
+    title: str
+    """Short: a long title is cut at its first comma or bracket (the agenda has it whole)."""
+    leg: Leg | None = None
+    at: datetime | None = None
+    """The instant that places it in the grid: the start, or the check-out of a hotel."""
+
+    @property
+    def time(self) -> str:
+        return f"{self.start}-{self.end}" if self.end else self.start
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    day: Day
+    cells: tuple[tuple[Entry, ...], ...]
+    """One tuple of entries per row of the grid."""
+
+
+@dataclass(frozen=True, slots=True)
+class Grid:
+    rows: tuple[DayPart, ...]
+    columns: tuple[Column, ...]
+    tz: tzinfo
+
+
+def short_title(title: str, limit: int = 40) -> str:
+    """'Meeting with Mr. X, Director for ...' -> 'Meeting with Mr. X'; short titles stay whole."""
+    if len(title) <= limit:
+        return title
+    cuts = [i for i in (title.find(sep, 12) for sep in (", ", " (", " - ", " – ", "; ")) if i > 0]
+    return title[: min(cuts)] if cuts else title
+
+
+def part_index(parts: tuple[DayPart, ...], instant: datetime, tz: tzinfo) -> int:
+    """The part a time falls in; before the first part counts as the first, in a gap as the next."""
+    local = instant.astimezone(tz)
+    minutes = local.hour * 60 + local.minute
+    for index, part in enumerate(parts):
+        if minutes < part.end_hour * 60:
+            return index
+    return len(parts) - 1
+
+
+def entries(event: Event, tz: tzinfo, day: date) -> list[Entry]:
+    """What a day's cell shows of an event that starts on it (a hotel also shows its check-out)."""
+    if event.all_day:
+        return [Entry(event, "all day", "", short_title(event.title), at=event.start)]
+    start = clock(event.start, tz, day)
+    if event.kind is Kind.HOTEL:
+        return [Entry(event, start, "", f"Check-in {short_title(event.title)}", at=event.start)]
+    if event.origin or event.destination:
+        arrive = (ESTIMATED if event.end_estimated else "") + clock(event.end, tz, day)
+        leg = Leg(
+            event.origin.name if event.origin else "?",
+            arrive,
+            event.destination.name if event.destination else "?",
+        )
+        return [Entry(event, start, "", short_title(event.title), leg, at=event.start)]
+    end = "" if event.end_estimated else clock(event.end, tz, day)
+    return [Entry(event, start, end, short_title(event.title), at=event.start)]
+
+
+def check_out(event: Event, tz: tzinfo) -> Entry:
+    return Entry(event, clock(event.end, tz), "", f"Check-out {short_title(event.title)}", at=event.end)
+
+
+def build(programme: Programme, events: tuple[Event, ...], tz: tzinfo) -> Grid:
+    """Every day of the visit (and any day an event falls on in `tz`), by part of the day."""
+    days = by_day(programme, events, tz)
+    parts = tuple(programme.day_parts)
+    untimed = any(e.all_day for e in events)
+    rows = (ALL_DAY, *parts) if untimed else parts
+    placed: dict[date, list[list[Entry]]] = {day.date: [[] for _ in rows] for day in days}
+    for day in days:
+        for event in day.events:
+            for entry in entries(event, tz, day.date):
+                row = 0 if event.all_day else part_index(parts, event.start, tz) + int(untimed)
+                placed[day.date][row].append(entry)
+            if event.kind is Kind.HOTEL and not event.all_day:
+                out_day = local_date(event.end, tz)
+                if out_day in placed:
+                    row = part_index(parts, event.end, tz) + int(untimed)
+                    placed[out_day][row].append(check_out(event, tz))
+    columns = []
+    for day in days:
+        cells = tuple(tuple(sorted(cell, key=lambda e: (e.at, e.event.end))) for cell in placed[day.date])
+        columns.append(Column(day, cells))
+    return Grid(rows, tuple(columns), tz)
+
+
+def hours(part: DayPart) -> str:
+    return f"{part.start_hour}-{part.end_hour}" if part is not ALL_DAY else ""
+
+
+def column_heading(day: Day) -> str:
+    return f"{day.date:%a} {day.date.day} {day.date:%b}"
+
+
+def bands(count: int, width: int, label_width: int, minimum: int = MIN_DAY_WIDTH) -> list[range]:
+    """Split `count` days into as few even bands as let every column keep `minimum` cells.
+
+    A rich table with a box and one cell of padding either side takes `label + 4 + n x (w + 3)` cells.
+    """
+    fit = max(1, (width - label_width - 4) // (minimum + 3))
+    if count <= 0:
+        return []
+    band_count = ceil(count / fit)
+    per_band = ceil(count / band_count)
+    return [range(start, min(start + per_band, count)) for start in range(0, count, per_band)]
+
+
+def who_name(programme: Programme, who: str | None) -> str:
+    if who is None:
+        return ""
+    if who in programme.participants:
+        return programme.participants[who].name
+    if who in programme.groups:
+        return programme.groups[who].name
+    return who
+
+
+def render(programme: Programme, grid: Grid, width: int, who: str | None = None) -> list[RenderableType]:
+    """Title, then one table per band of days."""
+    from rich import box
+    from rich.cells import cell_len
+    from rich.table import Table
+    from rich.text import Text
+
+    out: list[RenderableType] = []
+    title = Text(programme.title, style="bold")
+    title.append(f"  {programme.start:%d %b} – {programme.end:%d %b %Y}")
+    title.append(f"  times in {zone_key(grid.tz)}", style="dim")
+    if who:
+        title.append(f"  for {who_name(programme, who)}", style="dim")
+    out.append(title)
+    label_width = max([cell_len(p.name) for p in grid.rows] + [cell_len(hours(p)) for p in grid.rows] + [1])
+    estimated = False
+    for band in bands(len(grid.columns), width, label_width):
+        columns = [grid.columns[i] for i in band]
+        table = Table(box=box.SQUARE, show_lines=True, expand=True, padding=(0, 1))
+        table.add_column("", no_wrap=True, width=label_width)
+        for column in columns:
+            head = Text(column_heading(column.day), style="bold")
+            if column.day.cities:
+                head.append("\n" + ", ".join(column.day.cities), style="dim")
+            table.add_column(head, ratio=1, overflow="fold", min_width=1)
+        for index, part in enumerate(grid.rows):
+            label = Text(part.name, style="bold")
+            if hours(part):
+                label.append("\n" + hours(part), style="dim")
+            cells: list[RenderableType] = [label]
+            for column in columns:
+                cell = Table.grid(padding=(0, 1, 0, 0))
+                cell.add_column(no_wrap=True, style="cyan")
+                cell.add_column(overflow="fold")
+                for entry in column.cells[index]:
+                    body = Text()
+                    if entry.leg is not None:
+                        estimated = estimated or entry.leg.arrive.startswith(ESTIMATED)
+                        body.append(f"{entry.leg.origin} {ARROW} ")
+                        body.append(entry.leg.arrive, style="cyan")
+                        body.append(f" {entry.leg.destination}\n")
+                        body.append(entry.title, style="dim")
+                    else:
+                        body.append(entry.title)
+                    when = Text(entry.start)
+                    if entry.end:
+                        when.append(f"\n-{entry.end}", style="dim")
+                    cell.add_row(when, body)
+                cells.append(cell)
+            table.add_row(*cells)
+        out.append(Text(""))
+        out.append(table)
+    if estimated:
+        out.append(Text(f"{ESTIMATED} arrival estimated: the file gives no end, so the default for the kind applies"))
+    return out
+
+
+def entry_json(programme: Programme, entry: Entry, tz: tzinfo) -> dict[str, Any]:
+    leg = entry.leg
+    return {
+        "event": entry.event.id,
+        "kind": entry.event.kind.value,
+        "time": entry.time,
+        "start": entry.start,
+        "end": entry.end or None,
+        "title": entry.title,
+        "full_title": entry.event.title,
+        "at": serialize.instant(entry.at, tz) if entry.at else None,
+        "leg": {"from": leg.origin, "arrive": leg.arrive, "to": leg.destination} if leg else None,
+        "who_label": programme.who_label(entry.event),
+    }
+
+
+def as_json(programme: Programme, grid: Grid, who: str | None = None) -> dict[str, Any]:
+    return {
+        "programme": serialize.programme_head(programme),
+        "timezone": zone_key(grid.tz),
+        "who": who,
+        "rows": [{"name": p.name, "start_hour": p.start_hour, "end_hour": p.end_hour} for p in grid.rows],
+        "days": [
+            {
+                "date": column.day.date.isoformat(),
+                "weekday": f"{column.day.date:%A}",
+                "cities": list(column.day.cities),
+                "cells": {
+                    part.name: [entry_json(programme, e, grid.tz) for e in cell]
+                    for part, cell in zip(grid.rows, column.cells, strict=True)
+                },
+            }
+            for column in grid.columns
+        ],
+    }
