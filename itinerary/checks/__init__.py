@@ -11,14 +11,27 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 
+from itinerary.checks.attendance import idle_participant, unattended
 from itinerary.checks.clash import clash
+from itinerary.checks.estimated import estimated_end
 from itinerary.checks.finding import SEVERITIES, Finding, Severity, rank, summary
+from itinerary.checks.lodging import no_lodging
+from itinerary.checks.times import dst, odd_hour, outside_dates
+from itinerary.checks.travel_gap import travel_gap
 from itinerary.model import Programme
 
 Check = Callable[[Programme], Iterable[Finding]]
 
 CHECKS: list[Check] = [
     clash,
+    travel_gap,
+    outside_dates,
+    no_lodging,
+    dst,
+    odd_hour,
+    unattended,
+    idle_participant,
+    estimated_end,
 ]
 
 

@@ -1,0 +1,62 @@
+"""Checks on who attends: events nobody attends, participants who attend nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from itinerary.checks import words
+from itinerary.checks.finding import Finding
+from itinerary.checks.timeline import timelines
+from itinerary.model import Programme
+
+
+def unattended(programme: Programme) -> Iterator[Finding]:
+    """An event whose `who` expands to nobody (a group without members), or any event of a programme without people."""
+    if not programme.participants:
+        if programme.events:
+            first = programme.events[0]
+            yield Finding(
+                code="A701",
+                severity="warning",
+                kind="unattended",
+                message=f"the programme lists no participants, so nobody attends its {words.plural(len(programme.events), 'event')}",
+                suggestion="add the people under `participants:`",
+                sources=(programme.source,),
+                events=(first.id,),
+            )
+        return
+    for event in programme.events:
+        if not event.who or programme.attendees(event):
+            continue
+        empty = [programme.groups[ref].name for ref in event.who if ref in programme.groups]
+        named = ", ".join(f"'{name}'" for name in empty) or ", ".join(event.who)
+        yield Finding(
+            code="A701",
+            severity="warning",
+            kind="unattended",
+            message=f"nobody attends {words.title(event)} on {words.day(event.start)}: `who` names only {named}, without members",
+            suggestion="add members to the group (a participant's `group:`), or name the people in `who`",
+            sources=(event.source,),
+            events=(event.id,),
+        )
+
+
+def idle_participant(programme: Programme) -> Iterator[Finding]:
+    """A participant who is in no event at all."""
+    for timeline in timelines(programme):
+        if timeline.events:
+            continue
+        for pid, participant in programme.participants.items():
+            if pid not in timeline.participants:
+                continue
+            groups = ", ".join(programme.groups[g].name for g in participant.groups if g in programme.groups)
+            yield Finding(
+                code="A702",
+                severity="info",
+                kind="idle-participant",
+                message=f"{participant.name} is in no event"
+                + (f" (groups: {groups}; no event names them)" if groups else " (no group, and no event names them)"),
+                suggestion=f"add {pid} or one of their groups to the `who` of the events they attend, or drop them",
+                sources=(participant.source,),
+                participants=(participant.name,),
+            )

@@ -1,0 +1,83 @@
+"""The time between one event and the next on someone's timeline, and the trip it has to hold."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from itinerary import travel
+from itinerary.checks.timeline import per_programme, timelines
+from itinerary.model import Event, Programme, Venue
+
+
+@dataclass(frozen=True, slots=True)
+class Gap:
+    """`after` follows `before` for `participants`, who must get from where one ends to where the other starts."""
+
+    before: Event
+    after: Event
+    participants: frozenset[str]
+    trip: travel.Trip | None
+    """None when it cannot be told: see `unknown`."""
+    unknown: tuple[str, ...] = ()
+    """Why the trip cannot be told ("'Lunch' has no venue", "Argo has no coordinates")."""
+
+    @property
+    def free(self) -> timedelta:
+        """Time between the end of one and the start of the other (negative: they overlap)."""
+        return self.after.start - self.before.end
+
+    @property
+    def slack(self) -> timedelta:
+        """What is left of the gap once the trip (with its buffer) is made; the gap itself if the trip is unknown."""
+        needed = self.trip.needed if self.trip is not None else 0
+        return self.free - timedelta(minutes=needed)
+
+
+def _why(before: Event, after: Event, a: Venue | None, b: Venue | None, missing: tuple[Venue, ...]) -> tuple[str, ...]:
+    reasons = []
+    if a is None:
+        reasons.append(f"'{before.title}' has no venue" + (" to arrive at" if before.kind.is_leg else ""))
+    if b is None:
+        reasons.append(f"'{after.title}' has no venue" + (" to leave from" if after.kind.is_leg else ""))
+    reasons += [f"{v.name} has no coordinates (geo)" for v in missing]
+    return tuple(reasons)
+
+
+@per_programme
+def gaps(programme: Programme) -> tuple[Gap, ...]:
+    """Every pair of consecutive busy events of someone's timeline, with everyone it concerns.
+
+    Background items (hotel stays) and all-day items do not move anyone and are passed
+    over. "Consecutive" follows the event that ends last so far, so after a long meeting
+    with a short one inside it, the next trip starts where the long one ends.
+    """
+    settings = programme.travel_settings
+    entries = travel.table(programme)
+    trips: dict[tuple[str, tuple[float, float] | None, str, tuple[float, float] | None], travel.Trip | None] = {}
+    found: dict[tuple[int, int], tuple[Event, Event, set[str]]] = {}
+    for timeline in timelines(programme):
+        previous: Event | None = None
+        for event in timeline.busy():
+            if event.all_day:
+                continue
+            if previous is not None:
+                key = (id(previous), id(event))
+                if key not in found:
+                    found[key] = (previous, event, set())
+                found[key][2].update(timeline.participants)
+            if previous is None or event.end >= previous.end:
+                previous = event
+    out = []
+    for before, after, who in found.values():
+        a, b = before.place_at_end, after.place_at_start
+        if a is None or b is None:
+            out.append(Gap(before, after, frozenset(who), None, _why(before, after, a, b, ())))
+            continue
+        place_key = (a.id, a.geo, b.id, b.geo)
+        if place_key not in trips:
+            trips[place_key] = travel.trip(a, b, settings, entries)
+        found_trip = trips[place_key]
+        reasons = () if found_trip is not None else _why(before, after, a, b, travel.unknown(a, b, entries))
+        out.append(Gap(before, after, frozenset(who), found_trip, reasons))
+    return tuple(out)
