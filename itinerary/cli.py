@@ -210,6 +210,94 @@ def print_page(
     sys.stderr.write(f"itinerary: wrote {output}{draft if page.findings else ''}\n")
 
 
+@app.command()
+def export(
+    programme_file: ProgrammeArg,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            help="Write DIR/<participant-id>.ics for each participant and DIR/programme.ics (with --who: DIR/<id>.ics).",
+        ),
+    ] = None,
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write one calendar, the --who selection or every event, to FILE ('-': standard output).",
+        ),
+    ] = None,
+    who: WhoOpt = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite files this tool did not write.")] = False,
+    invite: Annotated[
+        bool,
+        typer.Option(
+            "--invite",
+            help="Add ORGANIZER and ATTENDEE (those with an email): clients then treat events as invitations.",
+        ),
+    ] = False,
+    organizer: Annotated[
+        str | None, typer.Option("--organizer", help="With --invite: 'Name <mail@example.org>'.", show_default=False)
+    ] = None,
+    format: FormatOpt = Format.text,
+) -> None:
+    """Calendars (.ics) for every calendar program; importing a revised programme updates events, never duplicates them."""
+    if (out is None) == (output is None):
+        fail("give either --out DIR (a calendar per participant) or -o FILE (one calendar)")
+    if invite and not organizer:
+        fail("--invite needs --organizer 'Name <mail@example.org>' (invitations come from someone)")
+    if organizer and not invite:
+        fail("--organizer is used only with --invite")
+    programme = load(programme_file)
+    ref = resolve_who(programme, who)
+    from itinerary import outfile
+    from itinerary.export import ics
+    from itinerary.render import written as view
+
+    try:
+        stamp = ics.stamp(programme_file)
+        invitation = ics.Invite.parse(organizer) if organizer else None
+        refs: list[str | None] | None = [ref] if ref is not None or output is not None else None
+        calendars = ics.calendars(programme, refs, stamp=stamp, invite=invitation)
+    except ValueError as exc:
+        fail(str(exc))
+    if output == "-":
+        sys.stdout.buffer.write(calendars[0].data)
+        sys.stdout.flush()
+        return
+    if out is not None:
+        if out.exists() and not out.is_dir():
+            fail(f"--out {out}: not a directory")
+        try:
+            out.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            fail(f"--out {out}: cannot create: {exc.strerror or exc}")
+        targets = [(out / c.filename, c) for c in calendars]
+    else:
+        targets = [(Path(str(output)), calendars[0])]
+    problems = [outfile.refusal(path, force, lambda p: ics.is_ours(p, programme.id)) for path, _ in targets]
+    for problem in filter(None, problems):
+        sys.stderr.write(f"itinerary: {problem}\n")
+    if any(problems):
+        raise typer.Exit(2)
+    rows = []
+    for path, calendar in targets:
+        status = "new" if not path.exists() else "updated"
+        try:
+            if status == "updated" and path.read_bytes() == calendar.data:
+                status = "unchanged"
+            else:
+                outfile.write_atomic(path, calendar.data.decode("utf-8"))
+        except OSError as exc:
+            fail(f"{path}: cannot write: {exc.strerror or exc}")
+        rows.append(view.Written(str(path), calendar.ref, calendar.name, calendar.events, status))
+    if format is Format.json:
+        emit_json(view.as_json(programme, rows))
+        return
+    console().print(view.table(programme, rows))
+
+
 def main() -> None:
     """Entry point: no traceback reaches the user unless ITINERARY_DEBUG is set."""
     try:

@@ -1,0 +1,1 @@
+"""Exporters: the model written out in formats other programs read (calendars, ...)."""

@@ -1,0 +1,470 @@
+"""Calendars (.ics) from the programme: how it reaches Google, Outlook, Apple, Thunderbird and khal.
+
+A thin edge over the model. Each rule that decides whether a client imports a file
+right lives here, with its reason: UIDs derived from the event's identity, so that
+importing a revised programme updates events instead of duplicating them; stamps
+that do not move when nothing changed; a VTIMEZONE for every zone used, bounded to
+the programme's dates; hotel stays and free days as dates with an exclusive end; no
+ATTENDEE or ORGANIZER unless an invitation is asked for. The icalendar library is
+imported only when a calendar is built.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta, tzinfo
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from itinerary.model import DEFAULT_DURATION, Event, Kind, Programme, Venue
+
+if TYPE_CHECKING:
+    from icalendar import Event as VEvent
+    from icalendar import Timezone as VTimezone
+
+PRODID_PREFIX = "-//itinerary//"
+DOMAIN = "itinerary"
+PROGRAMME_FILE = "programme.ics"
+REFRESH = timedelta(days=1)
+"""Suggested polling interval for a calendar someone subscribes to instead of importing."""
+ZONE_MARGIN = timedelta(days=7)
+"""VTIMEZONEs cover the programme's dates plus this much on either side, not 1970-2038."""
+
+# -- identity ------------------------------------------------------------------------
+
+_SAFE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-.")
+_HEX = frozenset("0123456789ABCDEF")
+
+
+def _escape(text: str) -> str:
+    """An event id in characters every store accepts in a file name ('/' becomes '_', others '+XX')."""
+    out: list[str] = []
+    for ch in text:
+        if ch == "/":
+            out.append("_")
+        elif ch in _SAFE:
+            out.append(ch)
+        else:
+            out.extend(f"+{byte:02X}" for byte in ch.encode("utf-8"))
+    return "".join(out)
+
+
+def _unescape(text: str) -> str | None:
+    raw = bytearray()
+    index = 0
+    while index < len(text):
+        ch = text[index]
+        if ch == "+":
+            pair = text[index + 1 : index + 3]
+            if len(pair) != 2 or not set(pair) <= _HEX:
+                return None
+            raw.append(int(pair, 16))
+            index += 3
+            continue
+        if ch == "_":
+            raw += b"/"
+        elif ch in _SAFE:
+            raw += ch.encode("ascii")
+        else:
+            return None
+        index += 1
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+def uid(programme: Programme, event: Event) -> str:
+    """The event's UID: its identity (see docs/format.md) at the programme's id, never a counter.
+
+    `2009-10-06/meeting-with-meti` in `ecpg-japan-2009` is
+    `2009-10-06_meeting-with-meti@ecpg-japan-2009.itinerary`. Only letters, digits and
+    `-._+@` appear, so CalDAV stores and khal can use it as a file name; `identity`
+    reads it back.
+    """
+    return f"{_escape(event.id)}@{programme.id}.{DOMAIN}"
+
+
+def identity(value: str) -> tuple[str, str] | None:
+    """(programme id, event id) from a UID that `uid` made, else None."""
+    local, at, domain = value.strip().rpartition("@")
+    suffix = f".{DOMAIN}"
+    if not at or not local or not domain.endswith(suffix):
+        return None
+    programme_id = domain[: -len(suffix)]
+    if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", programme_id):
+        return None
+    event_id = _unescape(local)
+    if event_id is None or _escape(event_id) != local:
+        return None
+    return programme_id, event_id
+
+
+def calendar_uid(programme: Programme, ref: str | None) -> str:
+    """The calendar's own UID (RFC 7986); never mistaken for an event's by `identity`."""
+    return f"{ref or 'programme'}@calendars.{programme.id}.{DOMAIN}"
+
+
+def owner(data: bytes) -> str | None:
+    """The programme id of a calendar this exporter wrote, or None for any other file.
+
+    Only our PRODID together with a calendar UID of ours counts, so a file someone
+    exported from their own calendar is never taken for one of ours.
+    """
+    text = data.decode("utf-8", "replace")
+    lines = re.sub(r"\r?\n[ \t]", "", text).splitlines()
+    if not lines or lines[0].strip().upper() != "BEGIN:VCALENDAR":
+        return None
+    values: dict[str, str] = {}
+    for line in lines[1:]:
+        if line.upper().startswith(("BEGIN:", "END:")):
+            break
+        name, _, value = line.partition(":")
+        values.setdefault(name.split(";", 1)[0].strip().upper(), value.strip())
+    if not values.get("PRODID", "").startswith(PRODID_PREFIX):
+        return None
+    match = re.fullmatch(r"[^@]+@calendars\.([a-z0-9-]+)\." + DOMAIN, values.get("UID", ""))
+    return match.group(1) if match else None
+
+
+def is_ours(path: Path, programme_id: str) -> bool:
+    """Whether `path` is a calendar this exporter wrote for the programme `programme_id` (safe to replace)."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(64 * 1024)
+    except OSError:
+        return False
+    return owner(head) == programme_id
+
+
+def sequence(programme: Programme) -> int:
+    """SEQUENCE of every event: the programme's `revision`, which the organiser bumps per version sent."""
+    return programme.revision
+
+
+def stamp(path: str | Path, environ: Mapping[str, str] = os.environ) -> datetime:
+    """DTSTAMP and LAST-MODIFIED: SOURCE_DATE_EPOCH where set, else the file's modification time.
+
+    Never the clock: exporting an untouched file twice gives the same bytes, and an
+    edit moves the stamp forward, so a client comparing stamps keeps the newer copy.
+    ValueError when SOURCE_DATE_EPOCH is not a whole number of seconds.
+    """
+    epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch:
+        try:
+            seconds = int(epoch)
+        except ValueError:
+            raise ValueError(f"SOURCE_DATE_EPOCH={epoch!r} is not a whole number of seconds") from None
+    else:
+        seconds = int(os.stat(path).st_mtime)
+    try:
+        return datetime.fromtimestamp(seconds, UTC)
+    except (OverflowError, OSError, ValueError):
+        raise ValueError(f"timestamp {seconds} is out of range") from None
+
+
+# -- invitations ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Invite:
+    """Asked for with --invite: ORGANIZER and one ATTENDEE per attendee with an email."""
+
+    email: str
+    name: str = ""
+
+    @classmethod
+    def parse(cls, text: str) -> Invite:
+        """'Name <mail@example.org>' or 'mail@example.org'; ValueError otherwise."""
+        match = re.fullmatch(r"\s*(?:(.*?)\s*<([^<>\s]+)>|([^<>\s]+))\s*", text)
+        email = (match.group(2) or match.group(3)) if match else ""
+        if not match or not re.fullmatch(r"[^@\s]+@[^@\s]+", email.removeprefix("mailto:")):
+            raise ValueError(f"{text!r} is not an email address ('Name <mail@example.org>' or 'mail@example.org')")
+        return cls(email.removeprefix("mailto:"), (match.group(1) or "").strip())
+
+
+# -- text of an event ----------------------------------------------------------------
+
+
+def place(venue: Venue) -> str:
+    """Name and address, with the local-script address a taxi driver reads."""
+    text = f"{venue.name}, {venue.address}" if venue.address else venue.name
+    return f"{text} ({venue.local_address})" if venue.local_address else text
+
+
+def _clock(instant: datetime) -> str:
+    zone = getattr(instant.tzinfo, "key", None) or instant.tzname()
+    return f"{instant:%a %d %b %H:%M} {instant.tzname()} ({zone})"
+
+
+def _length(span: timedelta) -> str:
+    hours, minutes = divmod(int(span.total_seconds()) // 60, 60)
+    if not hours:
+        return f"{minutes} min"
+    return f"{hours} h {minutes:02d}" if minutes else f"{hours} h"
+
+
+def estimated_note(event: Event) -> str:
+    usual = _length(DEFAULT_DURATION[event.kind])
+    return f"End time estimated: the programme gives none, so the usual {usual} for a {event.kind.value} is shown."
+
+
+def description(programme: Programme, event: Event) -> str:
+    """What the calendar's fields cannot say: the leg's ends, check-in and -out, who attends, notes."""
+    lines: list[str] = []
+    if event.origin or event.destination:
+        if event.origin:
+            lines.append(f"From: {place(event.origin)}")
+        lines.append(f"Departs {_clock(event.start)}")
+        if event.destination:
+            lines.append(f"To: {place(event.destination)}")
+        lines.append(f"Arrives {_clock(event.end)}")
+    if event.kind is Kind.HOTEL:
+        lines.append(f"Check-in {_clock(event.start)}, check-out {_clock(event.end)}")
+    if event.end_estimated:
+        lines.append(estimated_note(event))
+    lines.append(f"Who: {programme.who_label(event)}")
+    if event.notes:
+        lines.extend(("", event.notes))
+    return "\n".join(lines)
+
+
+def location(event: Event) -> Venue | None:
+    """Where to be at the start: the venue, or a leg's departure point."""
+    return event.place_at_start or event.destination
+
+
+def _dated(event: Event) -> bool:
+    """Shown as whole days: hotel stays and all-day items (floating times are avoided)."""
+    return event.all_day or event.kind is Kind.HOTEL
+
+
+def span(event: Event) -> tuple[date, date] | tuple[datetime, datetime]:
+    """DTSTART and DTEND: instants in their own zones, or dates with an exclusive end (the check-out day)."""
+    if not _dated(event):
+        return event.start, event.end
+    first, last = event.start.date(), event.end.date()
+    return first, max(last, first + timedelta(days=1))
+
+
+def _zone_key(value: tzinfo | None) -> str | None:
+    key = getattr(value, "key", None)
+    return key if isinstance(key, str) and key != "UTC" else None
+
+
+def zones(events: Iterable[Event]) -> list[str]:
+    """The TZIDs the events' DTSTART/DTEND carry, sorted so that output is the same on every run."""
+    found: set[str] = set()
+    for event in events:
+        if not _dated(event):
+            found.update(k for k in (_zone_key(event.start.tzinfo), _zone_key(event.end.tzinfo)) if k)
+    return sorted(found)
+
+
+def calendar_name(programme: Programme, ref: str | None) -> str:
+    """X-WR-CALNAME and NAME: the visit's title and whose calendar it is."""
+    if ref is None:
+        return programme.title
+    if ref in programme.participants:
+        return f"{programme.title} — {programme.participants[ref].name}"
+    if ref in programme.groups:
+        return f"{programme.title} — {programme.groups[ref].name}"
+    return f"{programme.title} — {ref}"
+
+
+def filename(ref: str | None) -> str:
+    return f"{ref}.ics" if ref else PROGRAMME_FILE
+
+
+# -- building --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class CalendarFile:
+    """One calendar ready to write: whose it is, what it is called, how many events, its bytes."""
+
+    filename: str
+    ref: str | None
+    name: str
+    events: int
+    data: bytes
+
+
+@dataclass
+class _Builder:
+    """Builds each VEVENT and VTIMEZONE once and shares it across every calendar of the programme."""
+
+    programme: Programme
+    stamp: datetime
+    invite: Invite | None = None
+    vevents: dict[str, VEvent] = field(default_factory=dict)
+    vtimezones: dict[str, VTimezone] = field(default_factory=dict)
+    bounds: tuple[date, date] | None = None
+
+    def zone_bounds(self) -> tuple[date, date]:
+        if self.bounds is None:
+            programme = self.programme
+            first = min([programme.start, *(e.start.date() for e in programme.events)])
+            last = max([programme.end, *(e.end.date() for e in programme.events)])
+            self.bounds = (first - ZONE_MARGIN, last + ZONE_MARGIN)
+        return self.bounds
+
+    def vtimezone(self, key: str) -> VTimezone:
+        if key not in self.vtimezones:
+            from icalendar import Timezone
+
+            first, last = self.zone_bounds()
+            self.vtimezones[key] = Timezone.from_tzid(key, first_date=first, last_date=last)
+        return self.vtimezones[key]
+
+    def vevent(self, event: Event) -> VEvent:
+        cached = self.vevents.get(event.id)
+        if cached is not None:
+            return cached
+        from icalendar import Event as VEventClass
+        from icalendar.enums import TRANSP
+
+        programme = self.programme
+        start, end = span(event)
+        venue = location(event)
+        component = VEventClass.new(
+            uid=uid(programme, event),
+            stamp=self.stamp,
+            last_modified=self.stamp,
+            sequence=sequence(programme),
+            summary=event.title,
+            start=start,
+            end=end,
+            location=place(venue) if venue else None,
+            description=description(programme, event),
+            url=venue.url if venue and venue.url else None,
+            categories=[event.kind.value],
+            transparency=TRANSP.TRANSPARENT if event.background or _dated(event) else None,
+        )
+        if venue is not None and venue.geo is not None:
+            component.add("GEO", venue.geo)
+        if self.invite is not None:
+            self.add_invitation(component, event)
+        self.vevents[event.id] = component
+        return component
+
+    def add_invitation(self, component: VEvent, event: Event) -> None:
+        from icalendar import vCalAddress
+
+        assert self.invite is not None
+        organizer = vCalAddress(f"mailto:{self.invite.email}")
+        if self.invite.name:
+            organizer.params["CN"] = self.invite.name
+        component.add("ORGANIZER", organizer)
+        attending = self.programme.attendees(event)
+        for person in self.programme.participants.values():
+            if person.id in attending and person.email:
+                attendee = vCalAddress(f"mailto:{person.email}")
+                attendee.params.update(
+                    {"CN": person.name, "CUTYPE": "INDIVIDUAL", "ROLE": "REQ-PARTICIPANT", "PARTSTAT": "NEEDS-ACTION"}
+                )
+                component.add("ATTENDEE", attendee)
+
+    def calendar(self, events: Iterable[Event], ref: str | None, name: str) -> bytes:
+        from icalendar import Calendar, vDuration
+
+        chosen = list(events)
+        programme = self.programme
+        used = zones(chosen) or ([] if chosen else [programme.timezone])
+        calendar = Calendar.new(
+            prodid=prodid(),
+            uid=calendar_uid(programme, ref),
+            name=name,
+            description=f"{name}, {programme.start:%d %b} – {programme.end:%d %b %Y}, revision {programme.revision}",
+            method="PUBLISH",
+            calscale="GREGORIAN",
+            last_modified=self.stamp,
+            subcomponents=[*(self.vtimezone(key) for key in used), *(self.vevent(e) for e in chosen)],
+        )
+        calendar.add("REFRESH-INTERVAL", REFRESH, parameters={"VALUE": "DURATION"})
+        calendar.add("X-PUBLISHED-TTL", vDuration(REFRESH))
+        first, last = self.zone_bounds()
+        calendar.add_missing_timezones(first_date=first, last_date=last)  # a safety net: none should be missing
+        data: bytes = calendar.to_ical()
+        return data
+
+
+def prodid() -> str:
+    from itinerary import __version__
+
+    return f"{PRODID_PREFIX}itinerary {__version__}//EN"
+
+
+def calendar(
+    programme: Programme,
+    events: Iterable[Event],
+    name: str | None = None,
+    *,
+    ref: str | None = None,
+    stamp: datetime,
+    invite: Invite | None = None,
+) -> bytes:
+    """One calendar's bytes for a selection of events (e.g. `programme.events_for(ref)`)."""
+    builder = _Builder(programme, stamp, invite)
+    return builder.calendar(events, ref, name or calendar_name(programme, ref))
+
+
+def calendars(
+    programme: Programme,
+    refs: Iterable[str | None] | None = None,
+    *,
+    stamp: datetime,
+    invite: Invite | None = None,
+) -> list[CalendarFile]:
+    """A calendar per ref (participant or group id; None for every event), by default one per
+    participant plus the whole programme. ValueError when two would share a file name."""
+    chosen: list[str | None] = [None, *programme.participants] if refs is None else list(refs)
+    names: dict[str, str | None] = {}
+    for ref in chosen:
+        if filename(ref) in names:
+            other = names[filename(ref)]
+            raise ValueError(f"{ref!r} and {other or 'the whole programme'!r} would both be written to {filename(ref)}")
+        names[filename(ref)] = ref
+    builder = _Builder(programme, stamp, invite)
+    attending = _attendance(programme)
+    out = []
+    for ref in chosen:
+        if ref is None:
+            events: tuple[Event, ...] = programme.events
+        elif ref in programme.participants:
+            events = tuple(e for e, people in attending if ref in people)
+        else:
+            events = programme.events_for(ref)
+        name = calendar_name(programme, ref)
+        out.append(CalendarFile(filename(ref), ref, name, len(events), builder.calendar(events, ref, name)))
+    return out
+
+
+def _attendance(programme: Programme) -> list[tuple[Event, frozenset[str]]]:
+    """Each event with who attends it, expanding each distinct `who` once (300 people x 5,000 events)."""
+    seen: dict[tuple[str, ...], frozenset[str]] = {}
+    out = []
+    for event in programme.events:
+        if event.who not in seen:
+            seen[event.who] = programme.attendees(event)
+        out.append((event, seen[event.who]))
+    return out
+
+
+__all__ = [
+    "PROGRAMME_FILE",
+    "CalendarFile",
+    "Invite",
+    "calendar",
+    "calendar_name",
+    "calendar_uid",
+    "calendars",
+    "identity",
+    "owner",
+    "sequence",
+    "stamp",
+    "uid",
+]

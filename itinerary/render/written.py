@@ -1,0 +1,53 @@
+"""What an export wrote, as a table for people or as data for scripts."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from itinerary import serialize
+from itinerary.model import Programme
+
+if TYPE_CHECKING:
+    from rich.table import Table
+
+
+@dataclass(frozen=True, slots=True)
+class Written:
+    file: str
+    ref: str | None
+    """The participant or group the file is for; None for the whole programme."""
+    name: str
+    events: int
+    status: str
+
+
+def who(programme: Programme, ref: str | None) -> str:
+    if ref is None:
+        return "everyone (whole programme)"
+    if ref in programme.participants:
+        return programme.participants[ref].name
+    if ref in programme.groups:
+        return f"{programme.groups[ref].name} (group)"
+    return ref
+
+
+def table(programme: Programme, rows: Sequence[Written]) -> Table:
+    from rich.table import Table
+
+    grid = Table(title=f"{programme.title}: calendars (revision {programme.revision})", title_justify="left")
+    grid.add_column("File", no_wrap=True)
+    grid.add_column("For", overflow="fold")
+    grid.add_column("Events", justify="right")
+    grid.add_column("Status")
+    for row in rows:
+        grid.add_row(row.file, who(programme, row.ref), str(row.events), row.status)
+    return grid
+
+
+def as_json(programme: Programme, rows: Sequence[Written]) -> dict[str, Any]:
+    return {
+        "programme": serialize.programme_head(programme),
+        "files": [{"file": r.file, "who": r.ref, "name": r.name, "events": r.events, "status": r.status} for r in rows],
+    }
