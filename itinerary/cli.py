@@ -61,7 +61,8 @@ def console(stderr: bool = False) -> Console:
     return Console(stderr=stderr, highlight=False, soft_wrap=False)
 
 
-def load(path: Path) -> Programme:
+def load(path: Path, *, warnings: bool = True) -> Programme:
+    """The programme in `path`, or its errors on stderr and exit 2; `warnings=False` leaves the loader's warnings out."""
     from itinerary.load import LoadError
     from itinerary.load import load as load_file
 
@@ -74,8 +75,9 @@ def load(path: Path) -> Programme:
         if count > 1:
             sys.stderr.write(f"itinerary: {path}: {count} errors, nothing done\n")
         raise typer.Exit(2) from None
-    for warning in programme.warnings:
-        sys.stderr.write(f"{warning}\n")
+    if warnings:
+        for warning in programme.warnings:
+            sys.stderr.write(f"{warning}\n")
     return programme
 
 
@@ -296,6 +298,42 @@ def export(
         emit_json(view.as_json(programme, rows))
         return
     console().print(view.table(programme, rows))
+
+
+@app.command()
+def check(
+    programme_file: ProgrammeArg,
+    format: FormatOpt = Format.text,
+    strict: Annotated[bool, typer.Option("--strict", help="Warnings fail the check too.")] = False,
+) -> None:
+    """Clashes, impossible hops between venues and the other traps of a draft, most severe first.
+
+    Exit 0 when there are no errors (warnings and infos allowed), 1 when there are errors
+    (or warnings, with --strict), 2 when the file cannot be loaded.
+    """
+    programme = checkable(programme_file)
+    from itinerary import serialize
+    from itinerary.checks import run_checks
+    from itinerary.render import findings as view
+
+    found = run_checks(programme)
+    if format is Format.json:
+        emit_json(view.as_json(found, serialize.programme_head(programme)))
+    else:
+        out = console()
+        for renderable in view.render(found, str(programme_file), strict, out.width):
+            out.print(renderable)
+    raise typer.Exit(view.exit_code(found, strict))
+
+
+def checkable(path: Path) -> Programme:
+    """What `check` checks: the programme file, loaded (exit 2 with the loader's errors if it does not load).
+
+    The checks see only the model, so another format (a calendar) is checked by
+    converting it to a Programme here. The loader's warnings (DST folds) are not
+    printed: the `dst` check reports them as findings.
+    """
+    return load(path, warnings=False)
 
 
 def main() -> None:

@@ -1,0 +1,112 @@
+"""The findings of `itinerary check`, for a terminal (one block each, then a summary) or as JSON."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from itinerary.checks.finding import Finding, summary
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+
+
+def exit_code(findings: Sequence[Finding], strict: bool = False) -> int:
+    """1 when there are errors (or warnings, when strict), else 0."""
+    failing = ("error", "warning") if strict else ("error",)
+    return 1 if any(f.severity in failing for f in findings) else 0
+
+
+def where(finding: Finding) -> str:
+    """'file:12, file:18': the lines of the events involved."""
+    return ", ".join(f"{s.file}:{s.line}" for s in finding.sources)
+
+
+def counts(findings: Sequence[Finding]) -> str:
+    """'1 error, 1 warning, 11 infos', or 'no findings'."""
+    totals = summary(findings)
+    if not findings:
+        return "no findings"
+    words = (("errors", "error"), ("warnings", "warning"), ("infos", "info"))
+    return ", ".join(f"{totals[key]} {one if totals[key] == 1 else key}" for key, one in words)
+
+
+def render(findings: Sequence[Finding], name: str, strict: bool = False, width: int = 100) -> list[RenderableType]:
+    """A block per finding, a blank line between, then the summary; wrapped to `width` by hand.
+
+    error T202 travel-gap: 'A' ends 13:55 at X, 'B' starts 14:10 at Y on ...: needs 31 min
+      (21 min by taxi for 8.6 km + 10 min buffer), has 15 min, not even enough for the trip
+      at:  file.yaml:345, file.yaml:350
+      who: Delegation of ECPG
+      fix: start 'B' at 14:26 or later (14:16 leaves no buffer), or end 'A' by 13:39
+    """
+    from rich.text import Text
+
+    out: list[RenderableType] = []
+    for finding in findings:
+        head = f"{finding.severity} {finding.code} {finding.kind}: "
+        lines = _wrap(head + finding.message, width, "", "  ")
+        block = Text(lines[0][: len(head)], style=STYLES[finding.severity])
+        block.append(lines[0][len(head) :])
+        for line in lines[1:]:
+            block.append("\n" + line)
+        for label, value, style in (
+            ("at:  ", where(finding), ""),
+            ("who: ", ", ".join(finding.participants), ""),
+            ("fix: ", finding.suggestion, "green"),
+        ):
+            if not value:
+                continue
+            for n, line in enumerate(_wrap(value, width, "  " + label, "  " + " " * len(label))):
+                block.append("\n")
+                prefix = len(label) + 2
+                block.append(line[:prefix], style="dim" if n == 0 else "")
+                block.append(line[prefix:], style=style)
+        out.append(block)
+        out.append(Text(""))
+    verdict = "fails" if exit_code(findings, strict) else "passes"
+    mode = " (strict: warnings fail too)" if strict else ""
+    out.append(Text(f"{name}: {counts(findings)}; the check {verdict}{mode}", style="bold"))
+    return out
+
+
+def _wrap(text: str, width: int, first: str, rest: str) -> list[str]:
+    """Lines of at most `width` (a word longer than that, such as a path, stays whole)."""
+    import textwrap
+
+    return textwrap.wrap(
+        text,
+        width=max(width, 40),
+        initial_indent=first,
+        subsequent_indent=rest,
+        break_long_words=False,
+        break_on_hyphens=False,
+    ) or [first.rstrip()]
+
+
+def as_json(findings: Sequence[Finding], programme: dict[str, Any] | None = None) -> dict[str, Any]:
+    """{"findings": [...], "summary": {"errors", "warnings", "infos"}}: the field names are a contract (README)."""
+    out: dict[str, Any] = {}
+    if programme is not None:
+        out["programme"] = programme
+    out["findings"] = [finding_json(f) for f in findings]
+    out["summary"] = summary(findings)
+    return out
+
+
+def finding_json(finding: Finding) -> dict[str, Any]:
+    first = finding.source
+    return {
+        "code": finding.code,
+        "severity": finding.severity,
+        "kind": finding.kind,
+        "message": finding.message,
+        "suggestion": finding.suggestion,
+        "file": first.file if first else None,
+        "line": first.line if first else None,
+        "sources": [{"file": s.file, "line": s.line, "column": s.column} for s in finding.sources],
+        "events": list(finding.events),
+        "participants": list(finding.participants),
+    }
