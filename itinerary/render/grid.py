@@ -183,9 +183,18 @@ def render(programme: Programme, grid: Grid, width: int, who: str | None = None)
     out.append(title)
     label_width = max([cell_len(p.name) for p in grid.rows] + [cell_len(hours(p)) for p in grid.rows] + [1])
     estimated = False
-    for band in bands(len(grid.columns), width, label_width):
+    split = bands(len(grid.columns), width, label_width)
+    # Every band as wide as a full one would be, so that a short last band keeps the columns' width.
+    per_band = max((len(b) for b in split), default=1)
+    day_width = max(MIN_DAY_WIDTH, (width - label_width - 4) // per_band - 3)
+    for band in split:
         columns = [grid.columns[i] for i in band]
-        table = Table(box=box.SQUARE, show_lines=True, expand=True, padding=(0, 1))
+        table = Table(
+            box=box.SQUARE,
+            show_lines=True,
+            width=min(width, label_width + 4 + len(columns) * (day_width + 3)),
+            padding=(0, 1),
+        )
         table.add_column("", no_wrap=True, width=label_width)
         for column in columns:
             head = Text(column_heading(column.day), style="bold")
