@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from itinerary.model import DEFAULT_DURATION, Event, Kind, Programme, Venue
+from itinerary.timeutil import is_ambiguous
 
 if TYPE_CHECKING:
     from icalendar import Event as VEvent
@@ -226,6 +227,9 @@ def description(programme: Programme, event: Event) -> str:
         lines.append(f"Check-in {_clock(event.start)}, check-out {_clock(event.end)}")
     if event.end_estimated:
         lines.append(estimated_note(event))
+    for label, instant in (("Starts", event.start), ("Ends", event.end)):
+        if not _dated(event) and is_ambiguous(instant):
+            lines.append(f"{label} {_clock(instant)}: the first of the two {instant:%H:%M} as clocks go back.")
     lines.append(f"Who: {programme.who_label(event)}")
     if event.notes:
         lines.extend(("", event.notes))
@@ -245,9 +249,14 @@ def _dated(event: Event) -> bool:
 def span(event: Event) -> tuple[date, date] | tuple[datetime, datetime]:
     """DTSTART and DTEND: instants in their own zones, or dates with an exclusive end (the check-out day)."""
     if not _dated(event):
-        return event.start, event.end
+        return _unambiguous(event.start), _unambiguous(event.end)
     first, last = event.start.date(), event.end.date()
     return first, max(last, first + timedelta(days=1))
+
+
+def _unambiguous(instant: datetime) -> datetime:
+    """A wall time that happens twice (clocks go back) in UTC: clients disagree on which of the two a TZID means."""
+    return instant.astimezone(UTC) if is_ambiguous(instant) else instant
 
 
 def _zone_key(value: tzinfo | None) -> str | None:
@@ -259,8 +268,11 @@ def zones(events: Iterable[Event]) -> list[str]:
     """The TZIDs the events' DTSTART/DTEND carry, sorted so that output is the same on every run."""
     found: set[str] = set()
     for event in events:
-        if not _dated(event):
-            found.update(k for k in (_zone_key(event.start.tzinfo), _zone_key(event.end.tzinfo)) if k)
+        for value in span(event):
+            if isinstance(value, datetime):
+                key = _zone_key(value.tzinfo)
+                if key:
+                    found.add(key)
     return sorted(found)
 
 
