@@ -91,7 +91,7 @@ def timelines(programme: Programme) -> tuple[Timeline, ...]:
 
 @per_programme
 def _group_members(programme: Programme) -> tuple[tuple[str, str, frozenset[str]], ...]:
-    """(group id, name, members) of every group with members, largest first."""
+    """(group id, name, members) of every group of two or more, largest first (a group of one is a person)."""
     members: dict[str, set[str]] = {g: set() for g in programme.groups}
     for participant in programme.participants.values():
         for group in participant.groups:
@@ -99,7 +99,7 @@ def _group_members(programme: Programme) -> tuple[tuple[str, str, frozenset[str]
     rows = [
         (gid, programme.groups[gid].name, frozenset(ids))
         for gid, ids in members.items()
-        if ids and gid in programme.groups
+        if len(ids) > 1 and gid in programme.groups
     ]
     order = {gid: n for n, gid in enumerate(programme.groups)}
     rows.sort(key=lambda row: (-len(row[2]), order[row[0]]))

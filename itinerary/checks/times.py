@@ -92,7 +92,7 @@ def dst(programme: Programme) -> Iterator[Finding]:
                 severity, code = "warning", "Z502"
                 message = (
                     f"{words.title(event)} {label} {when}, a time that happens twice in {zone} (the clocks go back): "
-                    f"taken as the first, {instant.replace(fold=0):%H:%M %Z (UTC%z)}"
+                    f"taken as the first, {_reading(instant.replace(fold=0))}"
                 )
                 suggestion = "move it out of the repeated hour, or tell the participants which reading is meant"
             yield Finding(
@@ -105,6 +105,14 @@ def dst(programme: Programme) -> Iterator[Finding]:
                 events=(event.id,),
                 participants=_who(programme, event),
             )
+
+
+def _reading(instant: datetime) -> str:
+    """'02:30 CEST (UTC+02:00)'."""
+    offset = instant.utcoffset() or timedelta(0)
+    sign = "-" if offset < timedelta(0) else "+"
+    hours, rest = divmod(abs(int(offset.total_seconds())) // 60, 60)
+    return f"{instant:%H:%M} {instant.tzname()} (UTC{sign}{hours:02d}:{rest:02d})"
 
 
 def odd_hour(programme: Programme) -> Iterator[Finding]:
