@@ -31,8 +31,6 @@ DOMAIN = "itinerary"
 PROGRAMME_FILE = "programme.ics"
 REFRESH = timedelta(days=1)
 """Suggested polling interval for a calendar someone subscribes to instead of importing."""
-ZONE_MARGIN = timedelta(days=7)
-"""VTIMEZONEs cover the programme's dates plus this much on either side, not 1970-2038."""
 
 # -- identity ------------------------------------------------------------------------
 
@@ -317,11 +315,14 @@ class _Builder:
     bounds: tuple[date, date] | None = None
 
     def zone_bounds(self) -> tuple[date, date]:
+        """The whole years of the programme: a handful of transitions, not 1970-2038 (which Outlook
+        mishandles), and the same VTIMEZONE for every programme of those years (some readers, such
+        as vobject, keep the first definition of a TZID they meet)."""
         if self.bounds is None:
             programme = self.programme
             first = min([programme.start, *(e.start.date() for e in programme.events)])
             last = max([programme.end, *(e.end.date() for e in programme.events)])
-            self.bounds = (first - ZONE_MARGIN, last + ZONE_MARGIN)
+            self.bounds = (date(first.year, 1, 1), date(last.year + 1, 1, 1))
         return self.bounds
 
     def vtimezone(self, key: str) -> VTimezone:
