@@ -9,7 +9,7 @@ programme's `travel_defaults`), else unknown. Stations and airports add their
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from itinerary.model import Programme, Source, TravelSettings, TravelTime, Venue
@@ -90,8 +90,12 @@ def same_place(a: Venue, b: Venue) -> bool:
 
 def table(programme: Programme) -> Mapping[frozenset[str], TravelTime]:
     """The file's `travel:` entries by venue pair, either direction; the first entry for a pair wins."""
+    return table_of(programme.travel)
+
+
+def table_of(entries: Iterable[TravelTime]) -> Mapping[frozenset[str], TravelTime]:
     out: dict[frozenset[str], TravelTime] = {}
-    for entry in programme.travel:
+    for entry in entries:
         out.setdefault(frozenset((entry.a, entry.b)), entry)
     return out
 

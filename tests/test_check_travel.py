@@ -1,0 +1,103 @@
+"""Travel times: great-circle distance, the walk/taxi estimate, the file's table, transfer times, the buffer."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from itinerary import travel
+from itinerary.model import Source, TravelSettings, TravelTime, Venue
+
+SRC = Source("t.yaml", 1)
+lat = st.floats(-89.9, 89.9, allow_nan=False)
+lon = st.floats(-180, 180, allow_nan=False)
+
+
+def venue(ident: str, geo: tuple[float, float] | None = None, transfer: int = 0) -> Venue:
+    return Venue(ident, ident.title(), "Europe/Brussels", SRC, geo=geo, transfer_minutes=transfer)
+
+
+def test_great_circle_known_distances():
+    # One degree of latitude is 1/360 of a meridian: 111.2 km on the mean sphere.
+    assert travel.great_circle_km((50.0, 4.0), (51.0, 4.0)) == pytest.approx(2 * math.pi * 6371.0088 / 360, rel=1e-9)
+    # Brussels Grand-Place to Paris Notre-Dame: about 264 km.
+    assert travel.great_circle_km((50.8467, 4.3525), (48.8530, 2.3499)) == pytest.approx(264, abs=2)
+    # Antipodes: half the circumference.
+    assert travel.great_circle_km((0.0, 0.0), (0.0, 180.0)) == pytest.approx(math.pi * 6371.0088)
+
+
+@given(a=st.tuples(lat, lon), b=st.tuples(lat, lon), c=st.tuples(lat, lon))
+def test_great_circle_is_a_distance(a, b, c):
+    ab = travel.great_circle_km(a, b)
+    assert ab >= 0
+    assert ab == pytest.approx(travel.great_circle_km(b, a), abs=1e-6)
+    assert travel.great_circle_km(a, a) == pytest.approx(0, abs=1e-6)
+    assert ab <= travel.great_circle_km(a, c) + travel.great_circle_km(c, b) + 1e-6
+    assert ab <= math.pi * travel.EARTH_RADIUS_KM + 1e-6
+
+
+def test_walk_within_a_kilometre_else_taxi():
+    settings = TravelSettings()  # detour 1.3, walk 4.5 km/h up to 1 km, taxi 25 km/h
+    near = (50.0, 4.0), (50.005, 4.0)  # 0.556 km -> 0.72 km of road: walk, 9.6 -> 10 min
+    minutes, mode, road = travel.estimate(*near, settings)
+    assert (mode, minutes) == ("walk", 10) and road == pytest.approx(0.7228, abs=1e-3)
+    far = (50.0, 4.0), (50.05, 4.0)  # 5.56 km -> 7.23 km: taxi, 17.35 -> 18 min
+    minutes, mode, road = travel.estimate(*far, settings)
+    assert (mode, minutes) == ("taxi", 18) and road == pytest.approx(7.228, abs=1e-3)
+    slow = TravelSettings(detour_factor=1.0, taxi_kmh=10, walk_max_km=0.1)
+    assert travel.estimate(*far, slow)[:2] == (34, "taxi")  # 5.56 km at 10 km/h = 33.4 min
+
+
+@given(a=st.tuples(lat, lon), b=st.tuples(lat, lon))
+def test_estimate_rounds_up_and_never_shrinks_with_distance(a, b):
+    settings = TravelSettings()
+    minutes, mode, road = travel.estimate(a, b, settings)
+    speed = settings.walk_kmh if mode == "walk" else settings.taxi_kmh
+    assert minutes >= road / speed * 60 - 1e-6
+    assert minutes < road / speed * 60 + 1
+    assert (mode == "walk") == (road <= settings.walk_max_km)
+
+
+def test_table_either_direction_beats_the_estimate():
+    a, b = venue("hotel", (50.0, 4.0)), venue("mext", (50.05, 4.0))
+    entries = travel.table_of((TravelTime("mext", "hotel", 7, "metro", Source("t.yaml", 30)),))
+    trip = travel.trip(a, b, TravelSettings(), entries)
+    assert trip is not None
+    assert (trip.minutes, trip.mode, trip.km, trip.needed) == (7, "metro", None, 17)
+    assert trip.explain() == "7 min by metro (travel table, line 30) + 10 min buffer"
+
+
+def test_transfer_minutes_at_either_end_and_buffer():
+    station, office = venue("station", (50.0, 4.0), transfer=15), venue("office", (50.005, 4.0))
+    trip = travel.trip(station, office, TravelSettings(buffer_minutes=5), {})
+    assert trip is not None
+    assert (trip.minutes, trip.bare, trip.needed) == (10, 25, 30)
+    assert trip.explain() == "10 min on foot for 0.7 km + 15 min to change at Station + 5 min buffer"
+    back = travel.trip(office, station, TravelSettings(buffer_minutes=5), {})
+    assert back is not None and back.needed == trip.needed
+
+
+def test_same_place_needs_only_its_transfer_time():
+    station = venue("station", (50.0, 4.0), transfer=15)
+    trip = travel.trip(station, station, TravelSettings(), {})
+    assert trip is not None and (trip.needed, trip.bare, trip.buffer) == (15, 15, 0)
+    hall = venue("hall")
+    same = travel.trip(hall, hall, TravelSettings(), {})
+    assert same is not None and same.needed == 0  # no coordinates needed to stay put
+
+
+def test_unknown_without_coordinates():
+    a, b = venue("a", (50.0, 4.0)), venue("b")
+    assert travel.trip(a, b, TravelSettings(), {}) is None
+    assert travel.unknown(a, b, {}) == (b,)
+    entries = travel.table_of((TravelTime("a", "b", 5, "walk", SRC),))
+    assert travel.unknown(a, b, entries) == ()
+    assert travel.trip(a, b, TravelSettings(), entries) is not None
+
+
+def test_first_table_entry_wins():
+    entries = travel.table_of((TravelTime("a", "b", 5, "walk", SRC), TravelTime("b", "a", 50, "taxi", SRC)))
+    assert entries[frozenset(("a", "b"))].minutes == 5
