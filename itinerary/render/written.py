@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from itinerary import serialize
@@ -36,13 +37,15 @@ def who(programme: Programme, ref: str | None) -> str:
 def table(programme: Programme, rows: Sequence[Written]) -> Table:
     from rich.table import Table
 
-    grid = Table(title=f"{programme.title}: calendars (revision {programme.revision})", title_justify="left")
+    folders = sorted({str(Path(row.file).parent) for row in rows})
+    where = f" in {folders[0]}" if len(folders) == 1 else ""
+    grid = Table(title=f"{programme.title}, revision {programme.revision}: calendars{where}", title_justify="left")
     grid.add_column("File", no_wrap=True)
     grid.add_column("For", overflow="fold")
     grid.add_column("Events", justify="right")
     grid.add_column("Status")
     for row in rows:
-        grid.add_row(row.file, who(programme, row.ref), str(row.events), row.status)
+        grid.add_row(Path(row.file).name if where else row.file, who(programme, row.ref), str(row.events), row.status)
     return grid
 
 
