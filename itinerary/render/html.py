@@ -66,14 +66,26 @@ def safe_url(url: str) -> str | None:
 
 _KANA = re.compile(r"[\u3040-\u30ff]")
 _HANGUL = re.compile(r"[\uac00-\ud7af]")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+HAN_BY_ZONE = {
+    "Asia/Tokyo": "ja",
+    "Asia/Seoul": "ko",
+    "Asia/Shanghai": "zh-Hans",
+    "Asia/Singapore": "zh-Hans",
+    "Asia/Taipei": "zh-Hant",
+    "Asia/Hong_Kong": "zh-Hant",
+    "Asia/Macau": "zh-Hant",
+}
 
 
-def script_lang(text: str) -> str:
-    """A lang attribute for local-script text, so the browser picks Japanese (not Chinese) glyphs."""
+def script_lang(text: str, timezone: str = "") -> str:
+    """A lang attribute for local-script text, so the browser picks Japanese (not Chinese) glyphs for kanji."""
     if _KANA.search(text):
         return ' lang="ja"'
     if _HANGUL.search(text):
         return ' lang="ko"'
+    if _HAN.search(text) and timezone in HAN_BY_ZONE:
+        return f' lang="{HAN_BY_ZONE[timezone]}"'
     return ""
 
 
@@ -191,7 +203,7 @@ def week_grid(grid: Grid) -> str:
             cells = "".join(f"<td>{''.join(grid_entry(x) for x in c.cells[index])}</td>" for c in columns)
             body.append(f"<tr>{label}{cells}</tr>")
         tables.append(
-            f'<div class="scroll"><table class="week"><thead><tr><td></td>{head}</tr></thead>'
+            f'<div class="scroll"><table class="week" style="--days: {len(columns)}"><thead><tr><td></td>{head}</tr></thead>'
             f"<tbody>{''.join(body)}</tbody></table></div>"
         )
     return f'<section class="glance" aria-labelledby="week-h"><h2 id="week-h">The week at a glance</h2>{"".join(tables)}</section>'
@@ -205,7 +217,7 @@ def place_block(venue: Venue, label: str = "") -> str:
     if venue.address:
         parts.append(f'<p class="addr">{e(venue.address)}</p>')
     if venue.local_address:
-        parts.append(f'<p class="local"{script_lang(venue.local_address)}>{e(venue.local_address)}</p>')
+        parts.append(f'<p class="local"{script_lang(venue.local_address, venue.timezone)}>{e(venue.local_address)}</p>')
     links = []
     if venue.geo:
         links.append(f'<a href="{e(map_url(venue.geo))}">Map</a>')
@@ -341,7 +353,7 @@ def page(programme: Programme, tz: tzinfo, who: str | None = None, source_name: 
 <style>{CSS}</style>
 </head>
 <body>
-<div class="cover">
+<div class="cover{" drafted" if draft else ""}">
 <header><h1>{e(programme.title)}</h1><p class="meta">{e(" · ".join(meta))}</p>{reader}</header>
 {draft_box(draft, len(relevant) - len(draft))}
 <nav aria-label="Days">{nav} <a href="#participants">People</a> <a href="#venues">Venues</a></nav>
@@ -384,14 +396,15 @@ nav a { padding: .2rem .5rem; border: 1px solid var(--line); border-radius: .3re
 .draft .hint, .draft .src { color: var(--mute); font-size: .9em; }
 .scroll { overflow-x: auto; margin-bottom: .75rem; }
 table { border-collapse: collapse; }
-table.week { width: 100%; table-layout: fixed; min-width: 42rem; font-size: .8rem; line-height: 1.25; }
+table.week { width: 100%; table-layout: fixed; min-width: calc(5.5rem + var(--days, 7) * 7.5rem); font-size: .8rem;
+  line-height: 1.25; }
 table.week th, table.week td { border: 1px solid var(--line); padding: .25rem .3rem; vertical-align: top; text-align: left; }
 table.week thead th { background: var(--soft); }
 table.week thead th a { color: var(--ink); text-decoration: none; }
 table.week thead td { border: 0; width: 5.5rem; }
-table.week tbody th { background: var(--soft); width: 5.5rem; }
+table.week tbody th { background: var(--soft); width: 5.5rem; position: sticky; left: 0; z-index: 1; }
 .hours, .city { display: block; font-weight: normal; color: var(--mute); }
-.ge { display: block; color: var(--ink); text-decoration: none; margin-bottom: .3rem; overflow-wrap: anywhere; }
+.ge { display: block; color: var(--ink); text-decoration: none; margin-bottom: .3rem; overflow-wrap: break-word; }
 .ge .t { font-weight: bold; font-variant-numeric: tabular-nums; }
 .ge .sub { display: block; color: var(--mute); }
 .k-train, .k-flight, .k-transfer { border-left: 3px solid #6b8f3a; padding-left: .25rem; }
@@ -432,6 +445,8 @@ footer { margin-top: 2rem; color: var(--mute); font-size: .85em; }
   table.people thead { display: none; }
   table.people tr { display: block; padding: .3rem 0; border-bottom: 1px solid var(--line); }
   table.people td { display: block; border: 0; padding: 0; }
+  .links a { display: inline-block; padding: .3rem .7rem; margin: .15rem 0; border: 1px solid var(--line);
+    border-radius: .3rem; text-decoration: none; }
 }
 @page { size: A4; margin: 14mm 12mm; }
 @page week { size: A4 landscape; margin: 10mm; }
@@ -442,7 +457,11 @@ footer { margin-top: 2rem; color: var(--mute); font-size: .85em; }
   a { color: inherit; text-decoration: none; }
   .scroll { overflow: visible; }
   table.week { min-width: 0; font-size: 7.5pt; break-inside: auto; }
+  table.week tbody th { position: static; }
   table.week tr { break-inside: avoid; }
+  .glance .scroll { break-inside: avoid; }
+  .drafted .glance { break-before: page; }
+  .draft { font-size: 9pt; }
   .day { break-before: page; }
   .day h2 { margin-top: 0; }
   .back { break-before: page; }
