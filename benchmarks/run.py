@@ -80,7 +80,11 @@ def register(name: str) -> Callable[[Callable[[Path], None]], Callable[[Path], N
 
 def main() -> None:
     import benchmarks.sections  # noqa: F401  (more sections register themselves)
+    from benchmarks import run as imported
 
+    # Run as `python -m benchmarks.run`, this module is __main__ and the sections
+    # registered with the imported benchmarks.run: take theirs too.
+    SECTIONS.update(imported.SECTIONS)
     chosen = sys.argv[1:] or list(SECTIONS)
     with tempfile.TemporaryDirectory() as tmp:
         for name in chosen:

@@ -3,13 +3,44 @@
 from __future__ import annotations
 
 import dataclasses
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from benchmarks.run import JAPAN, best_of, cli, register, report, synthetic
+from benchmarks.run import JAPAN, SIZES, best_of, cli, register, report, synthetic
 
 if TYPE_CHECKING:
     from itinerary.model import Programme
+
+
+# -- issue 3: itinerary check ------------------------------------------------------------------------
+
+
+@register("check")
+def bench_check(tmp: Path) -> None:
+    """run_checks on models already loaded (loading is the `load` section's concern), and each check alone."""
+    from itinerary.checks import CHECKS, run_checks
+    from itinerary.load import load
+
+    def fresh(programme: Programme) -> list[object]:
+        # A copy, so that nothing worked out for an earlier run is reused.
+        return list(run_checks(dataclasses.replace(programme)))
+
+    print("# check (run_checks on the loaded model, in process)")
+    japan = load(JAPAN)
+    report(f"japan ({len(fresh(japan))} findings)", *best_of(lambda: fresh(japan)))
+    for n in SIZES:
+        programme = load(synthetic(tmp, n))
+        found = fresh(programme)
+        report(f"{n} events, 300 participants ({len(found)} findings)", *best_of(lambda p=programme: fresh(p), 3))
+        if n == SIZES[-1]:
+            copy = dataclasses.replace(programme)
+            for check in CHECKS:
+                t0 = time.perf_counter()
+                list(check(copy))
+                print(
+                    f"  {check.__name__:<20} {(time.perf_counter() - t0) * 1000:8.1f} ms (work shared with later checks counted here)"
+                )
 
 
 # -- issue 5: the week grid and the printed programme ------------------------------------------------

@@ -47,7 +47,7 @@ class Trip:
     @property
     def bare(self) -> int:
         """Minutes without the buffer: less than this is impossible, not just tight."""
-        return self.minutes + sum(m for _, m in self.transfers)
+        return self.minutes + sum(m for _, m in self.transfers) if self.transfers else self.minutes
 
     @property
     def needed(self) -> int:

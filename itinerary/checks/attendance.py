@@ -25,8 +25,13 @@ def unattended(programme: Programme) -> Iterator[Finding]:
                 events=(first.id,),
             )
         return
+    nobody: dict[tuple[str, ...], bool] = {}
     for event in programme.events:
-        if not event.who or programme.attendees(event):
+        if not event.who:
+            continue
+        if event.who not in nobody:
+            nobody[event.who] = not programme.expand(event.who)
+        if not nobody[event.who]:
             continue
         empty = [programme.groups[ref].name for ref in event.who if ref in programme.groups]
         named = ", ".join(f"'{name}'" for name in empty) or ", ".join(event.who)

@@ -69,8 +69,8 @@ def no_lodging(programme: Programme) -> Iterator[Finding]:
             severity="warning",
             kind="no-lodging",
             message=(
-                f"no hotel for the night of {words.day(datetime(day.year, day.month, day.day, tzinfo=tz))} "
-                f"to {following:%a} {following.day} {following:%b}: the day ends with {words.title(evening)} "
+                f"no hotel for the night of {words.day(day)} to {words.day(following)}: "
+                f"the day ends with {words.title(evening)} "
                 f"and the programme goes on the next day"
             ),
             suggestion=suggestion,

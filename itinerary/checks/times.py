@@ -72,8 +72,8 @@ def dst(programme: Programme) -> Iterator[Finding]:
         if event.all_day:
             continue
         for label, instant in (("starts", event.start), ("ends", event.end)):
-            if instant.tzinfo is None:
-                continue
+            if instant.tzinfo is None or instant.utcoffset() == instant.replace(fold=1 - instant.fold).utcoffset():
+                continue  # the same offset either way: neither skipped nor repeated
             naive = instant.replace(tzinfo=None, fold=0)
             key = (naive, words.zone_key(instant))
             if key not in seen:
