@@ -148,6 +148,15 @@ def test_calendar_head(japan):
     assert ics.owner(data) == "ecpg-japan-2009"
 
 
+def test_the_bytes_are_what_icalendar_itself_writes(japan, autumn):
+    """Calendars are joined from pieces icalendar wrote (for speed); icalendar, reading and writing them whole,
+    gives the same bytes back, so nothing in the joining departs from it."""
+    invite = ics.Invite("org@example.org", "Org")
+    for programme in (japan, autumn):
+        for found in ics.calendars(programme, stamp=STAMP, invite=invite):
+            assert Calendar.from_ical(found.data).to_ical() == found.data, found.filename
+
+
 def test_crlf_and_folded_lines(japan):
     data = export(japan)
     assert data.endswith(b"\r\n")

@@ -24,7 +24,6 @@ from itinerary.timeutil import is_ambiguous
 
 if TYPE_CHECKING:
     from icalendar import Event as VEvent
-    from icalendar import Timezone as VTimezone
 
 PRODID_PREFIX = "-//itinerary//"
 DOMAIN = "itinerary"
@@ -303,15 +302,24 @@ class CalendarFile:
     data: bytes
 
 
+END = b"END:VCALENDAR\r\n"
+
+
 @dataclass
 class _Builder:
-    """Builds each VEVENT and VTIMEZONE once and shares it across every calendar of the programme."""
+    """Writes each VEVENT and VTIMEZONE once and shares the bytes across every calendar of the programme.
+
+    Every line is icalendar's (escaping, folding, CRLF); only the calendars' bodies are
+    joined here, in the order icalendar's own `Calendar.to_ical` would write them. The
+    VTIMEZONEs are the ones `add_missing_timezones(first_date=, last_date=)` would add,
+    made here in sorted order so that two runs give the same bytes.
+    """
 
     programme: Programme
     stamp: datetime
     invite: Invite | None = None
-    vevents: dict[str, VEvent] = field(default_factory=dict)
-    vtimezones: dict[str, VTimezone] = field(default_factory=dict)
+    vevents: dict[str, bytes] = field(default_factory=dict)
+    vtimezones: dict[str, bytes] = field(default_factory=dict)
     bounds: tuple[date, date] | None = None
 
     def zone_bounds(self) -> tuple[date, date]:
@@ -325,18 +333,21 @@ class _Builder:
             self.bounds = (date(first.year, 1, 1), date(last.year + 1, 1, 1))
         return self.bounds
 
-    def vtimezone(self, key: str) -> VTimezone:
+    def vtimezone(self, key: str) -> bytes:
         if key not in self.vtimezones:
             from icalendar import Timezone
 
             first, last = self.zone_bounds()
-            self.vtimezones[key] = Timezone.from_tzid(key, first_date=first, last_date=last)
+            self.vtimezones[key] = Timezone.from_tzid(key, first_date=first, last_date=last).to_ical()
         return self.vtimezones[key]
 
-    def vevent(self, event: Event) -> VEvent:
+    def vevent(self, event: Event) -> bytes:
         cached = self.vevents.get(event.id)
-        if cached is not None:
-            return cached
+        if cached is None:
+            cached = self.vevents[event.id] = self.component(event).to_ical()
+        return cached
+
+    def component(self, event: Event) -> VEvent:
         from icalendar import Event as VEventClass
         from icalendar.enums import TRANSP
 
@@ -361,7 +372,6 @@ class _Builder:
             component.add("GEO", venue.geo)
         if self.invite is not None:
             self.add_invitation(component, event)
-        self.vevents[event.id] = component
         return component
 
     def add_invitation(self, component: VEvent, event: Event) -> None:
@@ -381,12 +391,11 @@ class _Builder:
                 )
                 component.add("ATTENDEE", attendee)
 
-    def calendar(self, events: Iterable[Event], ref: str | None, name: str) -> bytes:
+    def head(self, ref: str | None, name: str) -> bytes:
+        """The VCALENDAR's own properties, as icalendar writes them (no components yet)."""
         from icalendar import Calendar, vDuration
 
-        chosen = list(events)
         programme = self.programme
-        used = zones(chosen) or ([] if chosen else [programme.timezone])
         calendar = Calendar.new(
             prodid=prodid(),
             uid=calendar_uid(programme, ref),
@@ -395,14 +404,19 @@ class _Builder:
             method="PUBLISH",
             calscale="GREGORIAN",
             last_modified=self.stamp,
-            subcomponents=[*(self.vtimezone(key) for key in used), *(self.vevent(e) for e in chosen)],
         )
         calendar.add("REFRESH-INTERVAL", REFRESH, parameters={"VALUE": "DURATION"})
         calendar.add("X-PUBLISHED-TTL", vDuration(REFRESH))
-        first, last = self.zone_bounds()
-        calendar.add_missing_timezones(first_date=first, last_date=last)  # a safety net: none should be missing
         data: bytes = calendar.to_ical()
-        return data
+        assert data.endswith(END)
+        return data[: -len(END)]
+
+    def calendar(self, events: Iterable[Event], ref: str | None, name: str) -> bytes:
+        chosen = list(events)
+        # RFC 5545 wants at least one component: an empty calendar keeps the programme's zone.
+        used = zones(chosen) or ([] if chosen else [self.programme.timezone])
+        parts = [self.head(ref, name), *(self.vtimezone(key) for key in used), *(self.vevent(e) for e in chosen), END]
+        return b"".join(parts)
 
 
 def prodid() -> str:
