@@ -97,3 +97,37 @@ def bench_print(tmp: Path) -> None:
     report(
         "itinerary print japan.yaml -o page (whole process)", *best_of(cli(["print", str(JAPAN), "-o", str(out)]), 7)
     )
+
+
+# -- issue 4: itinerary export ----------------------------------------------------------------------
+
+
+@register("export")
+def bench_export(tmp: Path) -> None:
+    """Every participant's calendar plus the programme's, in process and as the whole command."""
+    from datetime import UTC, datetime
+
+    from itinerary.export import ics
+    from itinerary.load import load
+
+    print("# export (an .ics per participant + programme.ics)")
+    stamp = datetime(2030, 1, 1, tzinfo=UTC)
+    japan = load(JAPAN)
+    files = ics.calendars(japan, stamp=stamp)
+    label = f"japan, in process ({len(files)} calendars, {sum(len(f.data) for f in files) // 1024} KiB)"
+    report(label, *best_of(lambda: ics.calendars(japan, stamp=stamp)))
+    out = str(tmp / "export-japan")
+    report(
+        "itinerary export japan.yaml --out DIR (whole process)", *best_of(cli(["export", str(JAPAN), "--out", out]), 7)
+    )
+    big = synthetic(tmp, 5000)
+    programme = load(big)
+    files = ics.calendars(programme, stamp=stamp)
+    size = sum(len(f.data) for f in files) / 1e6
+    label = f"5000 events x 300 people, in process ({len(files)} files, {sum(f.events for f in files)} VEVENTs, {size:.0f} MB)"
+    report(label, *best_of(lambda: ics.calendars(programme, stamp=stamp), 3))
+    out = str(tmp / "export-5000")
+    report(
+        "itinerary export synthetic-5000.yaml --out DIR (whole process)",
+        *best_of(cli(["export", str(big), "--out", out]), 3),
+    )
