@@ -345,3 +345,35 @@ def test_sweep_finds_exactly_the_overlapping_pairs(rows, people):
     got = {(o.first.id, o.second.id): set(o.participants) for o in overlaps(programme)}
     assert got == expected
     assert len(kinds_of(run_checks(programme), "clash")) == len(expected)
+
+
+def test_all_day_item_clashes_unless_background():
+    text = (DATA / "estimated-end-ok.yaml").read_text(encoding="utf-8")
+    busy = shifted_text(
+        text, '    - {time: "09:00", title: Briefing, venue: hall}\n', "    - {all_day: true, title: Excursion day}\n"
+    )
+    (found,) = kinds_of(run_checks(loads(busy, "t.yaml")), "clash")
+    assert "'Excursion day' (all day) and 'Tour' (11:00-12:00) overlap by 1 h" in found.message
+    assert (
+        found.suggestion
+        == "take Ann out of one of them, or mark 'Excursion day' `background: true` if it leaves room for other items"
+    )
+    quiet = busy.replace("title: Excursion day}", "title: Excursion day, background: true}")
+    assert run_checks(loads(quiet, "t.yaml")) == []
+
+
+def test_times_in_another_zone_carry_its_abbreviation():
+    text = (DATA / "clash.yaml").read_text(encoding="utf-8")
+    text = text.replace(
+        "hall: {name: Hall, geo: [50.8466, 4.3528]}", "hall: {name: Hall, geo: [35.68, 139.76], timezone: Asia/Tokyo}"
+    )
+    found = kinds_of(run_checks(loads(text, "t.yaml")), "clash")
+    assert (
+        found[0].message
+        == "'Red session' (09:00-10:30 JST) and 'Blue session' (10:00-11:00 JST) overlap by 30 min on Mon 4 Mar 2030"
+    )
+
+
+def shifted_text(text: str, old: str, new: str) -> str:
+    assert old in text
+    return text.replace(old, new)

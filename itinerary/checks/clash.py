@@ -29,12 +29,18 @@ def clash(programme: Programme) -> Iterator[Finding]:
         )
         if guessed:
             message += f"; {words.estimated(a, home)}"
-        if a.start == b.start:
+        whole_day = [e for e in (a, b) if e.all_day]
+        if whole_day:
+            suggestion = (
+                f"take {', '.join(who)} out of one of them, or mark {words.title(whole_day[0])} "
+                "`background: true` if it leaves room for other items"
+            )
+        elif a.start == b.start:
             suggestion = f"move one of them, or take {', '.join(who)} out of one of them"
         else:
             suggestion = (
-                f"start {words.title(b)} at {words.clock(a.end, home)} or later, "
-                f"end {words.title(a)} by {words.clock(b.start, home)}, "
+                f"start {words.title(b)} at {words.clock_near(a.end, b.start, home)} or later, "
+                f"end {words.title(a)} by {words.clock_near(b.start, a.end, home)}, "
                 f"or take {', '.join(who)} out of one of them"
             )
         yield Finding(

@@ -59,11 +59,11 @@ def _short(programme: Programme, gap: Gap, home: str) -> Finding:
         message += f"; {words.estimated(a, home)}"
     latest_end = b.start - timedelta(minutes=trip.needed)
     earliest_start = a.end + timedelta(minutes=trip.needed)
-    suggestion = f"start {words.title(b)} at {words.clock(earliest_start, home)} or later"
+    suggestion = f"start {words.title(b)} at {words.clock_near(earliest_start, b.start, home)} or later"
     if impossible and trip.buffer:
         bare_start = a.end + timedelta(minutes=trip.bare)
-        suggestion += f" ({words.clock(bare_start, home)} leaves no buffer)"
-    suggestion += f", or end {words.title(a)} by {words.clock(latest_end, home)}"
+        suggestion += f" ({words.clock_near(bare_start, b.start, home)} leaves no buffer)"
+    suggestion += f", or end {words.title(a)} by {words.clock_near(latest_end, a.end, home)}"
     if trip.km is not None and trip.km > 100:
         suggestion += ", or add the train or flight in between"
     return Finding(

@@ -31,6 +31,13 @@ def stamp(instant: datetime, home: str) -> str:
     return f"{day(instant)} {clock(instant, home)}"
 
 
+def clock_near(instant: datetime, near: datetime, home: str) -> str:
+    """A clock time, with its date when that is not the date of `near` (a time the reader has in mind)."""
+    if instant.astimezone(near.tzinfo).date() == near.date():
+        return clock(instant, home)
+    return stamp(instant, home)
+
+
 def minutes(span: timedelta) -> int:
     """Whole minutes, rounded down (a gap of 14 min 59 s is 14 min)."""
     return int(span.total_seconds() // 60)
@@ -58,11 +65,15 @@ def title(event: Event) -> str:
 
 
 def span(event: Event, home: str) -> str:
-    """'09:30-12:00', with '~' before an end the file does not give."""
-    end = clock(event.end, home)
-    if event.end.date() != event.start.date() or zone_key(event.end) != zone_key(event.start):
-        end = stamp(event.end, home)
-    return f"{clock(event.start, home)}-{'~' if event.end_estimated else ''}{end}"
+    """'09:30-12:00' ('09:30-12:00 JST' away from the programme's zone), '~' before an end the file does not give."""
+    if event.all_day:
+        return "all day"
+    mark = "~" if event.end_estimated else ""
+    start, end = event.start, event.end
+    if end.date() != start.date() or zone_key(end) != zone_key(start) or end.tzname() != start.tzname():
+        return f"{clock(start, home)}-{mark}{stamp(end, home)}"
+    zone = "" if zone_key(start) == home else f" {start.tzname()}"
+    return f"{start.hour:02d}:{start.minute:02d}-{mark}{end.hour:02d}:{end.minute:02d}{zone}"
 
 
 def estimated(event: Event, home: str) -> str:
