@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import math
+from datetime import UTC, datetime, timedelta
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from itinerary import travel
-from itinerary.model import Source, TravelSettings, TravelTime, Venue
+from itinerary.model import Event, Kind, Participant, Programme, Source, TravelSettings, TravelTime, Venue
 
 SRC = Source("t.yaml", 1)
 lat = st.floats(-89.9, 89.9, allow_nan=False)
@@ -101,3 +102,38 @@ def test_unknown_without_coordinates():
 def test_first_table_entry_wins():
     entries = travel.table_of((TravelTime("a", "b", 5, "walk", SRC), TravelTime("b", "a", 50, "taxi", SRC)))
     assert entries[frozenset(("a", "b"))].minutes == 5
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    a=st.tuples(st.floats(-60, 60), st.floats(-179, 179)),
+    delta=st.tuples(st.floats(-0.2, 0.2), st.floats(-0.2, 0.2)),
+    buffer=st.integers(0, 30),
+    transfer=st.integers(0, 20),
+)
+def test_a_gap_of_exactly_the_trip_passes_and_a_minute_less_does_not(a, delta, buffer, transfer):
+    from itinerary.checks import run_checks
+    from itinerary.checks.travel_gap import travel_gap
+
+    b = (a[0] + delta[0], a[1] + delta[1])
+    here, there = venue("here", a), venue("there", b, transfer=transfer)
+    settings_ = TravelSettings(buffer_minutes=buffer)
+    trip = travel.trip(here, there, settings_, {})
+    assert trip is not None
+    start = datetime(2030, 3, 4, 9, 0, tzinfo=UTC)
+
+    def programme(gap: int) -> Programme:
+        first = Event("one", Kind.MEETING, "One", start, start + timedelta(hours=1), SRC, venue=here)
+        second_start = first.end + timedelta(minutes=gap)
+        second = Event("two", Kind.MEETING, "Two", second_start, second_start + timedelta(hours=1), SRC, venue=there)
+        people = {"p": Participant("p", "P", (), SRC)}
+        return Programme(
+            "p", "P", "UTC", start.date(), start.date(), SRC, {}, people, {}, (first, second), travel_settings=settings_
+        )
+
+    assert list(travel_gap(programme(trip.needed))) == []
+    if trip.needed > 0:
+        (short,) = list(travel_gap(programme(trip.needed - 1)))
+        assert short.code == ("T202" if trip.needed - 1 < trip.bare else "T201")
+        assert f"needs {trip.needed} min" in short.message
+    assert [f.kind for f in run_checks(programme(trip.needed))] == []
