@@ -219,6 +219,7 @@ def export(
         Path | None,
         typer.Option(
             "--out",
+            metavar="DIR",
             help="Write DIR/<participant-id>.ics for each participant and DIR/programme.ics (with --who: DIR/<id>.ics).",
         ),
     ] = None,
@@ -227,6 +228,7 @@ def export(
         typer.Option(
             "--output",
             "-o",
+            metavar="FILE",
             help="Write one calendar, the --who selection or every event, to FILE ('-': standard output).",
         ),
     ] = None,
@@ -240,7 +242,8 @@ def export(
         ),
     ] = False,
     organizer: Annotated[
-        str | None, typer.Option("--organizer", help="With --invite: 'Name <mail@example.org>'.", show_default=False)
+        str | None,
+        typer.Option("--organizer", metavar="'NAME <MAIL>'", help="With --invite: who invites.", show_default=False),
     ] = None,
     format: FormatOpt = Format.text,
 ) -> None:

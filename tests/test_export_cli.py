@@ -142,6 +142,13 @@ def test_out_must_be_a_directory(tmp_path):
     assert result.exit_code == 2 and "not a directory" in result.stderr
 
 
+def test_output_into_a_missing_folder_or_onto_a_folder(tmp_path):
+    missing = run(JAPAN, "-o", tmp_path / "nope" / "x.ics")
+    assert missing.exit_code == 2 and "no such directory" in missing.stderr
+    folder = run(JAPAN, "-o", tmp_path)
+    assert folder.exit_code == 2 and "is a directory" in folder.stderr
+
+
 def test_a_file_that_does_not_load_exits_2(tmp_path):
     broken = tmp_path / "broken.yaml"
     broken.write_text("programme: {id: x}\n", encoding="utf-8")
