@@ -336,7 +336,155 @@ def checkable(path: Path) -> Programme:
     converting it to a Programme here. The loader's warnings (DST folds) are not
     printed: the `dst` check reports them as findings.
     """
+    from itinerary.importer import is_calendar
+
+    if is_calendar(path):
+        from itinerary.importer.convert import one_timeline
+
+        return one_timeline(import_file(path).programme)
     return load(path, warnings=False)
+
+
+def read_programme(path: Path, *, warnings: bool = True) -> Programme:
+    """A programme file, or a calendar (.ics) converted in memory as `itinerary import` would write it."""
+    from itinerary.importer import is_calendar
+
+    if not is_calendar(path):
+        return load(path, warnings=warnings)
+    programme: Programme = import_file(path).programme
+    return programme
+
+
+def import_file(path: Path, options: Any = None) -> Any:
+    """`importer.convert` on a file: exit 2 with one line when it cannot be read or is not a calendar."""
+    from itinerary.importer import CalendarError, convert
+
+    try:
+        data = path.read_bytes()
+    except IsADirectoryError:
+        fail(f"{path}: is a directory, not a calendar")
+    except OSError as exc:
+        fail(f"{path}: cannot read: {exc.strerror or exc}")
+    try:
+        return convert(data, str(path), options)
+    except CalendarError as exc:
+        fail(str(exc))
+
+
+CalendarArg = Annotated[Path, typer.Argument(help="The calendar file (.ics).", show_default=False)]
+DateOpt = Annotated[str | None, typer.Option(help="YYYY-MM-DD.", show_default=False)]
+
+
+def parse_day(option: str, value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        fail(f"{option}: {value!r} is not a date (YYYY-MM-DD)")
+
+
+@app.command("import")
+def import_calendar(
+    calendar_file: CalendarArg,
+    output: Annotated[
+        str, typer.Option("--output", "-o", help="Write the programme file here ('-': standard output).")
+    ] = "-",
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    tz: Annotated[
+        str | None,
+        typer.Option("--tz", help="The programme's zone, also for floating times; default: the calendar's most used."),
+    ] = None,
+    start: Annotated[
+        str | None, typer.Option("--start", help="Only events from this day (YYYY-MM-DD).", show_default=False)
+    ] = None,
+    end: Annotated[
+        str | None,
+        typer.Option(
+            "--end", help="Only events up to this day, inclusive; repeating events stop here.", show_default=False
+        ),
+    ] = None,
+) -> None:
+    """A calendar (.ics) from Google, Outlook, Apple, Thunderbird... as a programme file to edit.
+
+    Repeating events are expanded, cancelled ones left out; venues come from LOCATION
+    (and GEO), participants from ATTENDEE. A comment in the file says what could not
+    be carried over. An existing file is never overwritten without --force.
+    """
+    from itinerary.importer import Options
+
+    first, last = parse_day("--start", start), parse_day("--end", end)
+    if first and last and last < first:
+        fail(f"--end {last} is before --start {first}")
+    if tz is not None:
+        from itinerary.timeutil import is_zone
+
+        if not is_zone(tz):
+            import difflib
+            from zoneinfo import available_timezones
+
+            close = difflib.get_close_matches(tz, sorted(available_timezones()), n=1)
+            fail(f"--tz: unknown time zone {tz!r}" + (f" (did you mean {close[0]!r}?)" if close else ""))
+    target = None if output == "-" else Path(output)
+    if target is not None:
+        from itinerary import outfile
+
+        problem = outfile.refusal(target, force, lambda _: False)
+        if problem:
+            fail(problem if not target.exists() or target.is_dir() else f"{target}: exists; use --force to replace it")
+    converted = import_file(calendar_file, Options(timezone=tz, start=first, end=last))
+    if target is None:
+        sys.stdout.write(converted.text)
+        return
+    from itinerary import outfile
+
+    try:
+        outfile.write_atomic(target, converted.text)
+    except OSError as exc:
+        fail(f"{target}: cannot write: {exc.strerror or exc}")
+    written = converted.written
+    sys.stderr.write(
+        f"itinerary: wrote {target}: {written.events} events, {written.venues} venues, "
+        f"{written.participants} participants (see its comments for what the calendar could not say)\n"
+    )
+
+
+@app.command()
+def diff(
+    old_file: Annotated[Path, typer.Argument(help="The earlier version (programme file or .ics).", show_default=False)],
+    new_file: Annotated[Path, typer.Argument(help="The later version (programme file or .ics).", show_default=False)],
+    who: WhoOpt = None,
+    format: FormatOpt = Format.text,
+) -> None:
+    """What changed between two versions, per participant: added, cancelled, moved, new venue, attendance.
+
+    Events are matched by identity (their `id`, else day and title), as calendar UIDs are.
+    Exit 0 when nothing changed (for --who: nothing that concerns them), 1 when something did.
+    """
+    old = read_programme(old_file)
+    new = read_programme(new_file)
+    from itinerary.diff import compare
+    from itinerary.render import diff as view
+
+    found = compare(old, new)
+    if who is not None:
+        if not found.members(who) and who not in old.groups and who not in new.groups:
+            import difflib
+
+            known = list(dict.fromkeys([*new.participants, *new.groups, *old.participants, *old.groups]))
+            close = difflib.get_close_matches(who, known, n=1, cutoff=0.5)
+            fail(
+                f"--who: no participant or group {who!r} in either version"
+                + (f" (did you mean {close[0]!r}?)" if close else "")
+            )
+        found = found.only(who)
+    if format is Format.json:
+        emit_json(view.as_json(found, str(old_file), str(new_file), who))
+    else:
+        out = console()
+        for line in view.render(found, str(old_file), str(new_file), who):
+            out.print(line, soft_wrap=True)
+    raise typer.Exit(1 if found.changed else 0)
 
 
 def main() -> None:

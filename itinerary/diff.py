@@ -1,0 +1,201 @@
+"""What changed between two versions of a programme: per event, and as each participant sees it.
+
+Events are matched by identity (`Event.id`: the explicit id, else day and title), the
+rule the calendar export's UIDs follow, so what `diff` calls the same event is what a
+participant's calendar updates in place. Pure: no files, no terminal.
+
+    found = compare(old, new)
+    found.changed                      # anything at all?
+    found.people["tea-petrin"]         # her changes, in time order
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from types import MappingProxyType
+from typing import Literal
+
+from itinerary.model import Event, Programme, Venue
+
+Change = Literal["added", "cancelled", "moved", "venue", "renamed", "notes", "attendance"]
+"""What happened to an event. `venue` covers a leg's `from`/`to`; `attendance` who attends."""
+Seen = Literal["added", "cancelled", "joined", "left", "moved", "venue", "renamed", "notes"]
+"""A change as one participant sees it: `joined`/`left` when their own attendance changed."""
+
+CHANGES: tuple[Change, ...] = ("added", "cancelled", "moved", "venue", "renamed", "notes", "attendance")
+
+
+@dataclass(frozen=True, slots=True)
+class EventChange:
+    """One event that differs between the versions (unchanged events have none)."""
+
+    id: str
+    old: Event | None
+    new: Event | None
+    changes: tuple[Change, ...]
+    joined: frozenset[str] = frozenset()
+    """Participants who attend the new version and not the old."""
+    left: frozenset[str] = frozenset()
+    attendees: frozenset[str] = frozenset()
+    """Everyone the change concerns: who attends either version."""
+
+    @property
+    def event(self) -> Event:
+        """The event as it is now, or as it was when it is cancelled."""
+        event = self.new or self.old
+        assert event is not None
+        return event
+
+
+@dataclass(frozen=True, slots=True)
+class Personal:
+    """An event change as one participant sees it."""
+
+    change: EventChange
+    seen: tuple[Seen, ...]
+
+
+@dataclass(frozen=True)
+class Diff:
+    old: Programme
+    new: Programme
+    events: tuple[EventChange, ...]
+    """In time order (the new time, or the old one for a cancelled event)."""
+    people: Mapping[str, tuple[Personal, ...]] = field(default_factory=dict)
+    """Participant id -> their changes, for those who have any; in the new programme's order."""
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.events)
+
+    @property
+    def unattended(self) -> tuple[EventChange, ...]:
+        """Changes that concern no listed participant (an event for an empty group, a programme without people)."""
+        return tuple(c for c in self.events if not c.attendees)
+
+    def name(self, participant: str) -> str:
+        for programme in (self.new, self.old):
+            if participant in programme.participants:
+                return programme.participants[participant].name
+        return participant
+
+    def members(self, ref: str) -> frozenset[str]:
+        """The participants a participant or group id names, in either version."""
+        out: set[str] = set()
+        for programme in (self.old, self.new):
+            if ref in programme.participants:
+                out.add(ref)
+            elif ref in programme.groups:
+                out.update(p.id for p in programme.members(ref))
+        return frozenset(out)
+
+    def only(self, ref: str) -> Diff:
+        """The changes that concern `ref` (a participant or group id in either version)."""
+        chosen = self.members(ref)
+        people = {p: changes for p, changes in self.people.items() if p in chosen}
+        ids = {personal.change.id for changes in people.values() for personal in changes}
+        return Diff(self.old, self.new, tuple(c for c in self.events if c.id in ids), MappingProxyType(people))
+
+
+def compare(old: Programme, new: Programme) -> Diff:
+    """Every event that differs between `old` and `new`, and each participant's view of it."""
+    before = {e.id: e for e in old.events}
+    after = {e.id: e for e in new.events}
+    attending_old = _attendance(old)
+    attending_new = _attendance(new)
+    found: list[EventChange] = []
+    for ident in dict.fromkeys([*before, *after]):
+        change = _change(ident, before.get(ident), after.get(ident), attending_old, attending_new)
+        if change is not None:
+            found.append(change)
+    found.sort(key=lambda c: (_when(c), c.id))
+    people: dict[str, list[Personal]] = {}
+    for change in found:
+        for participant in change.attendees:
+            seen = _seen(change, participant)
+            if seen:
+                people.setdefault(participant, []).append(Personal(change, seen))
+    order = list(dict.fromkeys([*new.participants, *old.participants]))
+    ordered = {p: tuple(people[p]) for p in order if p in people}
+    return Diff(old, new, tuple(found), MappingProxyType(ordered))
+
+
+def _when(change: EventChange) -> datetime:
+    return change.event.start
+
+
+def _attendance(programme: Programme) -> dict[str, frozenset[str]]:
+    """Event id -> participant ids, expanding each distinct `who` once."""
+    seen: dict[tuple[str, ...], frozenset[str]] = {}
+    out = {}
+    for event in programme.events:
+        if event.who not in seen:
+            seen[event.who] = programme.attendees(event)
+        out[event.id] = seen[event.who]
+    return out
+
+
+def place(venue: Venue | None) -> tuple[str, str, str] | None:
+    """What a participant goes by: a venue renamed in the file but at the same place has not changed."""
+    return None if venue is None else (venue.name, venue.address, venue.local_address)
+
+
+def places(event: Event) -> tuple[tuple[str, str, str] | None, ...]:
+    return place(event.venue), place(event.origin), place(event.destination)
+
+
+def _change(
+    ident: str,
+    old: Event | None,
+    new: Event | None,
+    attending_old: Mapping[str, frozenset[str]],
+    attending_new: Mapping[str, frozenset[str]],
+) -> EventChange | None:
+    was = attending_old.get(ident, frozenset())
+    now = attending_new.get(ident, frozenset())
+    if old is None:
+        return EventChange(ident, None, new, ("added",), attendees=now)
+    if new is None:
+        return EventChange(ident, old, None, ("cancelled",), attendees=was)
+    changes: list[Change] = []
+    if old.start != new.start or old.end != new.end or old.all_day != new.all_day:
+        changes.append("moved")
+    if places(old) != places(new):
+        changes.append("venue")
+    if old.title != new.title:
+        changes.append("renamed")
+    if old.notes != new.notes:
+        changes.append("notes")
+    if was != now:
+        changes.append("attendance")
+    if not changes:
+        return None
+    return EventChange(ident, old, new, tuple(changes), now - was, was - now, was | now)
+
+
+def _seen(change: EventChange, participant: str) -> tuple[Seen, ...]:
+    if change.old is None:
+        return ("added",)
+    if change.new is None:
+        return ("cancelled",)
+    if participant in change.joined:
+        return ("joined",)
+    if participant in change.left:
+        return ("left",)
+    # Someone else joining or leaving is not news for those who attend either way.
+    out: list[Seen] = []
+    for kind in change.changes:
+        if kind != "attendance":
+            out.append(kind)
+    return tuple(out)
+
+
+def summary(changes: Iterable[EventChange]) -> dict[str, int]:
+    """How many events of each kind of change: {"added": n, ...} (an event may count under several)."""
+    counts: dict[str, int] = dict.fromkeys(CHANGES, 0)
+    for change in changes:
+        for kind in change.changes:
+            counts[kind] += 1
+    return counts

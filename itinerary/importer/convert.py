@@ -1,0 +1,104 @@
+"""A calendar made into a programme file, loaded back and checked against what the calendar said.
+
+The loader is the judge of the file the importer writes: every conversion loads
+its own text and compares each event's instants with the calendar's, so a file
+that would not load, or would load at other times, is a bug reported as such and
+never reaches the user.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+from itinerary.importer.draft import Draft, Options
+from itinerary.importer.emit import Expect, Written, write
+from itinerary.model import Participant, Programme, Source
+
+CALENDAR_SUFFIXES = (".ics", ".ical", ".icalendar", ".ifb")
+
+
+@dataclass(frozen=True)
+class Converted:
+    draft: Draft
+    written: Written
+    programme: Programme
+    """Loaded from the written text; each event's source is its VEVENT's line in the calendar."""
+
+    @property
+    def text(self) -> str:
+        return self.written.text
+
+
+def is_calendar(path: Path) -> bool:
+    """A calendar by its name, or by its first line (`BEGIN:VCALENDAR`) whatever its name."""
+    if path.suffix.lower() in CALENDAR_SUFFIXES:
+        return True
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(64)
+    except OSError:
+        return False
+    return head.lstrip(b"\xef\xbb\xbf \t\r\n").upper().startswith(b"BEGIN:VCALENDAR")
+
+
+def convert(data: bytes, name: str, options: Options | None = None) -> Converted:
+    """The calendar `data` (file `name`) as programme text and as a loaded Programme; CalendarError if it is not one."""
+    from itinerary.importer import ics
+    from itinerary.load import LoadError, loads
+
+    draft = ics.read(data, name, options)
+    written = write(draft)
+    try:
+        programme = loads(written.text, f"{name} (imported)")
+    except LoadError as exc:
+        raise RuntimeError(f"the programme written from {name} does not load: {exc.diagnostics[0]}") from None
+    _verify(programme, written)
+    return Converted(draft, written, _pointing_at(programme, name, written.lines))
+
+
+def _pointing_at(programme: Programme, name: str, lines: Mapping[str, int]) -> Programme:
+    """Sources in the calendar, not in text nobody sees: an event's VEVENT, a participant's first event."""
+    events = tuple(replace(event, source=Source(name, lines.get(event.id, 0) or 1)) for event in programme.events)
+    first: dict[str, Source] = {}
+    for event in events:
+        for ref in event.who:
+            first.setdefault(ref, event.source)
+    participants = {
+        ident: replace(person, source=first.get(ident, Source(name, 1)))
+        for ident, person in programme.participants.items()
+    }
+    return replace(programme, source=Source(name, 1), events=events, participants=participants)
+
+
+def one_timeline(programme: Programme) -> Programme:
+    """A calendar without ATTENDEEs is one person's (or one delegation's) days: checked as one timeline.
+
+    Without anyone listed, every event is for everyone and everyone is nobody, so no
+    clash or travel gap could be found; `check` on a calendar uses this instead.
+    """
+    if programme.participants:
+        return programme
+    reader = Participant(id="calendar", name="whoever follows this calendar", groups=(), source=programme.source)
+    return replace(programme, participants={reader.id: reader})
+
+
+def _verify(programme: Programme, written: Written) -> None:
+    """Every event loads at the instants (or on the dates) the calendar gives it."""
+    if len(programme.events) != len(written.expected):
+        raise RuntimeError(f"{len(written.expected)} events written, {len(programme.events)} loaded")
+    for event in programme.events:
+        expect = written.expected.get(event.id)
+        if expect is None or not _matches(event.start, event.end, expect):
+            raise RuntimeError(f"event {event.id!r} loads at {event.start}-{event.end}, not as written ({expect})")
+
+
+def _matches(start: datetime, end: datetime, expect: Expect) -> bool:
+    if isinstance(expect.start, datetime):
+        return start == expect.start and (expect.end is None or end == expect.end)
+    first = start.date()
+    last = max(end.date(), first + timedelta(days=1))
+    assert isinstance(expect.end, date)
+    return first == expect.start and last == expect.end

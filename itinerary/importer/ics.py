@@ -1,0 +1,725 @@
+"""A calendar file (.ics) read into a `Draft`: what any calendar program exports, as plain facts.
+
+The edge where iCalendar's freedoms end: floating times get the programme's zone, UTC
+times stay instants, a zone a VTIMEZONE defines under a private name is converted,
+repeating events are expanded (recurring-ical-events does RRULE, RDATE, EXDATE and
+RECURRENCE-ID overrides right), cancelled occurrences are left out, and a file that is
+not a calendar, or a broken one, is refused in one line that says where. icalendar
+and recurring-ical-events are imported only here, and only when a calendar is read.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from pathlib import PurePath
+from typing import TYPE_CHECKING, Any
+
+from itinerary.importer.draft import CalendarError, Draft, Item, Options, Person, Place
+from itinerary.model import Kind
+from itinerary.timeutil import parse_hhmm, slug, zone
+
+if TYPE_CHECKING:
+    from icalendar import Calendar
+
+Component = Any
+"""An icalendar component: its properties are a union of 30 types, read here by what each property is."""
+
+MAX_BYTES = 20 * 1024 * 1024
+MAX_ITEMS = 50_000
+"""More occurrences than any visit has: a repeating event without a range, most likely."""
+UNBOUNDED = timedelta(days=7)
+"""How far an event that repeats forever is expanded when nothing else in the calendar bounds it."""
+
+_TIMES = ("DTSTART", "DTEND", "DURATION", "RECURRENCE-ID", "RRULE", "RDATE", "EXDATE")
+"""Without these read right, no instant can be trusted: a broken one refuses the file."""
+_READ = frozenset(
+    (*_TIMES, "UID", "SUMMARY", "LOCATION", "GEO", "URL", "ATTENDEE", "DESCRIPTION", "CATEGORIES", "TRANSP", "STATUS")
+)
+_BOOKKEEPING = frozenset(("DTSTAMP", "CREATED", "LAST-MODIFIED", "SEQUENCE"))
+"""Dropped without a word: a programme file keeps its history in git."""
+_NO_UID = "itinerary-no-uid-line-"
+_OUR_HEAD = ("From: ", "Departs ", "To: ", "Arrives ", "Check-in ", "End time estimated", "Starts ", "Ends ", "Who: ")
+"""The lines itinerary's export puts before an event's notes in DESCRIPTION."""
+
+
+def read(data: bytes, name: str, options: Options | None = None) -> Draft:
+    """The calendar in `data` (the bytes of file `name`) as a Draft, or CalendarError."""
+    options = options or Options()
+    text = _decode(data, name)
+    blocks = _structure(text, name)
+    calendars = _parse(text, name)
+    return _Reader(name, options, blocks, calendars, _our_programme(data)).draft()
+
+
+# -- the file as text -------------------------------------------------------------------
+
+
+def _decode(data: bytes, name: str) -> str:
+    if len(data) > MAX_BYTES:
+        raise CalendarError(f"{name}: larger than {MAX_BYTES // (1024 * 1024)} MiB: not a calendar to import")
+    if b"\0" in data[:8192]:
+        raise CalendarError(f"{name}: binary data, not a calendar (expected an iCalendar .ics text file)")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise CalendarError(f"{name}:{line}: not UTF-8 text, as a calendar must be") from None
+
+
+@dataclass
+class _Block:
+    """Where a VEVENT is in the file: its BEGIN line and the first line of each of its properties."""
+
+    line: int
+    props: dict[str, int] = field(default_factory=dict)
+
+
+def _logical_lines(text: str) -> Iterator[tuple[int, str]]:
+    """Unfolded content lines with the number of the physical line each starts on."""
+    current: list[str] = []
+    start = 0
+    for number, raw in enumerate(text.splitlines(), 1):
+        if raw[:1] in (" ", "\t") and current:
+            current.append(raw[1:])
+            continue
+        if current:
+            yield start, "".join(current)
+        current, start = [raw], number
+    if current:
+        yield start, "".join(current)
+
+
+def _structure(text: str, name: str) -> list[_Block]:
+    """Check BEGIN/END nesting (icalendar's own message for a missing END names no line) and find the VEVENTs."""
+    stack: list[tuple[str, int]] = []
+    blocks: list[_Block] = []
+    event: _Block | None = None
+    seen = False
+    for number, line in _logical_lines(text):
+        if not line.strip():
+            continue
+        head, colon, value = line.partition(":")
+        prop = head.split(";", 1)[0].strip().upper()
+        if not seen:
+            if prop != "BEGIN" or value.strip().upper() != "VCALENDAR":
+                hint = " (it looks like a programme file: YAML)" if line.startswith("programme:") else ""
+                raise CalendarError(
+                    f"{name}: not a calendar: it should begin with BEGIN:VCALENDAR, not {line[:40]!r}{hint}"
+                )
+            seen = True
+        if not colon or not prop:
+            raise CalendarError(f"{name}:{number}: not a calendar line (NAME:value): {line[:60]!r}")
+        if prop == "BEGIN":
+            component = value.strip().upper()
+            if not stack and component != "VCALENDAR":
+                raise CalendarError(f"{name}:{number}: BEGIN:{component} outside BEGIN:VCALENDAR ... END:VCALENDAR")
+            stack.append((component, number))
+            if component == "VEVENT":
+                event = _Block(number)
+                blocks.append(event)
+            continue
+        if prop == "END":
+            component = value.strip().upper()
+            if not stack:
+                raise CalendarError(f"{name}:{number}: END:{component} without a BEGIN:{component}")
+            top, top_line = stack[-1]
+            if top != component:
+                raise CalendarError(
+                    f"{name}:{top_line}: BEGIN:{top} is not closed: END:{top} is missing before END:{component} "
+                    f"at line {number}"
+                )
+            stack.pop()
+            if component == "VEVENT":
+                event = None
+            continue
+        if not stack:
+            raise CalendarError(f"{name}:{number}: {line[:40]!r} is outside BEGIN:VCALENDAR ... END:VCALENDAR")
+        if event is not None and stack[-1][0] == "VEVENT":
+            event.props.setdefault(prop, number)
+    if not seen:
+        raise CalendarError(f"{name}: empty file: not a calendar")
+    if stack:
+        top, top_line = stack[-1]
+        raise CalendarError(f"{name}:{top_line}: BEGIN:{top} is never closed (END:{top} is missing)")
+    return blocks
+
+
+def _parse(text: str, name: str) -> list[Calendar]:
+    from icalendar import Calendar
+
+    try:
+        calendars = Calendar.from_ical(text, multiple=True)
+    except Exception as exc:  # icalendar raises ValueError, KeyError, IndexError... on what it cannot read
+        message = " ".join(str(exc).split())[:120] or type(exc).__name__
+        raise CalendarError(f"{name}: not a readable calendar: {message}") from None
+    return list(calendars)
+
+
+def _our_programme(data: bytes) -> str | None:
+    """The programme id when itinerary's own export wrote the calendar (its UIDs then carry event ids)."""
+    from itinerary.export.ics import owner
+
+    return owner(data[:65536])
+
+
+# -- zones ---------------------------------------------------------------------------------
+
+
+def iana(tzid: str) -> str | None:
+    """An IANA name for a TZID: itself, or the tail of a private prefix ('/mozilla.org/20050126_1/Europe/Berlin')."""
+    tzid = tzid.strip().strip('"')
+    parts = [p for p in tzid.split("/") if p]
+    for count in (len(parts), 3, 2, 1):
+        candidate = "/".join(parts[-count:]) if count <= len(parts) else ""
+        if candidate and _known_zone(candidate):
+            return candidate
+    return None
+
+
+def _known_zone(name: str) -> bool:
+    try:
+        zone(name)
+    except ValueError:
+        return False
+    return True
+
+
+@dataclass(frozen=True, slots=True)
+class _When:
+    """An instant as the calendar wrote it."""
+
+    value: datetime | date
+    zone: str | None
+    """IANA name; None for UTC, floating, dates and private zones."""
+    floating: bool = False
+    private: str = ""
+    """A TZID that names no known zone (a VTIMEZONE defines it): converted."""
+
+
+def _when(prop: Any) -> _When:
+    value = prop.dt
+    if not isinstance(value, datetime):
+        return _When(value, None)
+    if value.tzinfo is None:
+        return _When(value, None, floating=True)
+    key = getattr(value.tzinfo, "key", None)
+    if isinstance(key, str):
+        return _When(value, None if key == "UTC" else key)
+    if value.utcoffset() == timedelta(0) and value.tzinfo in (UTC,):
+        return _When(value, None)
+    tzid = str(prop.params.get("TZID", "")) or str(value.tzname() or "")
+    known = iana(tzid)
+    return _When(value, known, private="" if known else tzid)
+
+
+# -- reading -----------------------------------------------------------------------------
+
+
+@dataclass
+class _Series:
+    """The components that share a UID: the master (with its rules) and its overrides."""
+
+    uid: str
+    master: Component | None = None
+    line: int = 0
+    overrides: dict[object, tuple[int, Component]] = field(default_factory=dict)
+    """RECURRENCE-ID (as an instant) -> the override and its line."""
+
+    @property
+    def repeats(self) -> bool:
+        return self.master is not None and ("RRULE" in self.master or "RDATE" in self.master)
+
+    @property
+    def forever(self) -> bool:
+        if self.master is None or "RRULE" not in self.master:
+            return False
+        rules = self.master["RRULE"]
+        for rule in rules if isinstance(rules, list) else [rules]:
+            if "COUNT" not in rule and "UNTIL" not in rule:
+                return True
+        return False
+
+
+def _instant_key(value: object) -> object:
+    if isinstance(value, datetime) and value.tzinfo is not None:
+        return value.astimezone(UTC)
+    return value
+
+
+class _Reader:
+    """One pass over the calendar's events; collects what the head of the file should say."""
+
+    def __init__(
+        self, name: str, options: Options, blocks: list[_Block], calendars: list[Calendar], ours: str | None
+    ) -> None:
+        self.name = name
+        self.options = options
+        self.blocks = blocks
+        self.calendars = calendars
+        self.ours = ours
+        self.notes: list[str] = []
+        self.left_out: Counter[str] = Counter()
+        self.events: list[tuple[Component, _Block]] = []
+        self.series: dict[str, _Series] = {}
+        self.tz_name = "UTC"
+        self.tz: tzinfo = UTC
+        self.floating = 0
+        self.private: dict[str, str] = {}
+        self.cancelled: list[str] = []
+        self.sequence = 0
+
+    # -- plumbing
+
+    def where(self, block: _Block, prop: str | None = None) -> str:
+        line = block.props.get(prop, block.line) if prop else block.line
+        return f"{self.name}:{line}"
+
+    def draft(self) -> Draft:
+        self.collect()
+        self.choose_zone()
+        items = self.expand()
+        if not items:
+            cancelled = f" ({len(self.cancelled)} cancelled)" if self.cancelled else ""
+            ranged = " in the range asked for" if self.options.start or self.options.end else ""
+            raise CalendarError(f"{self.name}: no events to import{ranged}{cancelled}")
+        first, last = self.range(items)
+        title = self.title()
+        if self.private:
+            for tzid, used in sorted(self.private.items()):
+                self.notes.append(f"TZID {tzid!r} is no zone name this tool knows: its times are written in {used}.")
+        if self.floating:
+            self.notes.append(
+                f"{self.floating} event{'s have' if self.floating != 1 else ' has'} floating times (no zone in the "
+                f"calendar): read in {self.tz_name}, the programme's zone."
+            )
+        if self.cancelled:
+            shown = "; ".join(self.cancelled[:10]) + ("; ..." if len(self.cancelled) > 10 else "")
+            self.notes.append(f"Left out, cancelled in the calendar: {shown}")
+        if self.left_out:
+            shown = ", ".join(f"{what} ({count})" for what, count in sorted(self.left_out.items()))
+            self.notes.append(f"Not carried over (the format has no place for them): {shown}.")
+        return Draft(
+            name=self.name,
+            programme_id=self.ours or slug(title) or "imported",
+            title=title,
+            timezone=self.tz_name,
+            start=first,
+            end=last,
+            items=tuple(items),
+            revision=self.sequence if self.ours else 0,
+            notes=tuple(self.notes),
+            ours=self.ours is not None,
+        )
+
+    def title(self) -> str:
+        for calendar in self.calendars:
+            for key in ("X-WR-CALNAME", "NAME"):
+                value = " ".join(str(calendar.get(key, "")).split())
+                if value:
+                    return value
+        return PurePath(self.name).stem.replace("_", " ").strip() or "Imported calendar"
+
+    def range(self, items: list[Item]) -> tuple[date, date]:
+        if self.options.start and self.options.end:
+            return self.options.start, self.options.end
+        firsts, lasts = [], []
+        for item in items:
+            if item.dated:
+                firsts.append(item.start.date())
+                lasts.append(item.end.date() - timedelta(days=1))
+            else:
+                start = item.start.astimezone(self.tz)
+                end = max(item.end.astimezone(self.tz), start)
+                firsts.append(start.date())
+                lasts.append((end - timedelta(microseconds=1)).date() if end > start else start.date())
+        first = self.options.start or min(firsts)
+        last = self.options.end or max(max(lasts), first)
+        return first, max(last, first)
+
+    # -- pass 1: components, errors, series
+
+    def collect(self) -> None:
+        index = 0
+        for calendar in self.calendars:
+            component: Component
+            for component in calendar.walk():
+                kind = component.name
+                if kind in ("VTODO", "VJOURNAL", "VFREEBUSY"):
+                    self.left_out[f"{kind} components"] += 1
+                if kind != "VEVENT":
+                    continue
+                block = self.blocks[index] if index < len(self.blocks) else _Block(0)
+                index += 1
+                self.check(component, block)
+                self.events.append((component, block))
+                uid = str(component.get("UID", "")).strip()
+                if not uid:
+                    # A stand-in, so that expansion keeps UID-less events apart; dropped again in `item`.
+                    uid = f"{_NO_UID}{block.line}"
+                    component["UID"] = uid
+                series = self.series.setdefault(uid, _Series(uid))
+                if "RECURRENCE-ID" in component:
+                    series.overrides[_instant_key(component["RECURRENCE-ID"].dt)] = (block.line, component)
+                elif series.master is None:
+                    series.master, series.line = component, block.line
+                if self.ours:
+                    with contextlib.suppress(TypeError, ValueError):
+                        self.sequence = max(self.sequence, int(component.get("SEQUENCE", 0)))
+                for key in component:
+                    if key not in _READ and key not in _BOOKKEEPING:
+                        self.left_out[key] += 1
+                if any(sub.name == "VALARM" for sub in component.subcomponents):
+                    self.left_out["reminders (VALARM)"] += 1
+
+    def check(self, component: Component, block: _Block) -> None:
+        broken = dict(getattr(component, "errors", []) or [])
+        for prop in _TIMES:
+            if prop in broken:
+                message = " ".join(str(broken[prop]).split())
+                raise CalendarError(f"{self.where(block, prop)}: {prop}: not a valid date or time ({message})")
+        if "DTSTART" not in component:
+            raise CalendarError(f"{self.where(block)}: VEVENT without DTSTART: it says not when it happens")
+        for prop in ("DTSTART", "DTEND", "RECURRENCE-ID", "EXDATE", "RDATE"):
+            for value, params in _values(component.get(prop)):
+                tzid = params.get("TZID")
+                if tzid and isinstance(value, datetime) and value.tzinfo is None:
+                    raise CalendarError(
+                        f"{self.where(block, prop)}: {prop}: TZID {str(tzid)!r} is defined nowhere "
+                        "(no VTIMEZONE in the file has it, and it is no known zone name)"
+                    )
+        for prop in broken:
+            if prop not in _TIMES:
+                self.left_out[f"{prop} (unreadable)"] += 1
+
+    # -- the programme's zone
+
+    def choose_zone(self) -> None:
+        counts: Counter[str] = Counter()
+        for component, _ in self.events:
+            for prop in ("DTSTART", "DTEND"):
+                if prop in component:
+                    when = _when(component[prop])
+                    if when.zone:
+                        counts[when.zone] += 1
+        chosen, reason = None, ""
+        if self.options.timezone:
+            chosen, reason = self.options.timezone, "as asked (--tz)"
+        elif counts:
+            chosen, reason = counts.most_common(1)[0][0], "the zone most of the calendar's times are in"
+        else:
+            for calendar in self.calendars:
+                wr = str(calendar.get("X-WR-TIMEZONE", "")).strip()
+                if wr and _known_zone(wr):
+                    chosen, reason = wr, "the calendar's X-WR-TIMEZONE"
+                    break
+                if wr:
+                    self.notes.append(f"X-WR-TIMEZONE {wr!r} is no zone name this tool knows: not used.")
+        if chosen is None:
+            chosen, reason = "UTC", "the calendar names no zone; choose one with --tz"
+        self.tz_name, self.tz = chosen, zone(chosen)
+        self.notes.insert(0, f"Programme zone {chosen}: {reason}.")
+
+    # -- pass 2: occurrences
+
+    def expand(self) -> list[Item]:
+        from icalendar import Calendar
+
+        zones = [c for calendar in self.calendars for c in calendar.walk("VTIMEZONE")]
+        forever = {uid for uid, s in self.series.items() if s.forever}
+        bounded = Calendar()
+        endless = Calendar()
+        for component in zones:
+            bounded.add_component(component)
+            endless.add_component(component)
+        for component, _ in self.events:
+            uid = str(component.get("UID", "")).strip()
+            (endless if uid in forever else bounded).add_component(component)
+        start, end = self.options.start, self.options.end
+        stop = end + timedelta(days=1) if end else None
+        found = list(self.occurrences(bounded, start, stop))
+        if forever:
+            if stop is None:
+                ends = [self.as_date(c.end if "DTEND" in c or "DURATION" in c else c.start) for c in found]
+                masters = [self.series[uid].master for uid in forever]
+                starts = [self.as_date(m["DTSTART"].dt) for m in masters if m is not None]
+                horizon = max(ends) + timedelta(days=1) if ends else min(starts) + UNBOUNDED
+                self.notes.append(
+                    f"Events that repeat forever are expanded up to {horizon - timedelta(days=1)}"
+                    f"{' (the end of the other events)' if ends else ''}; choose another end with --end."
+                )
+                stop = horizon
+            found.extend(self.occurrences(endless, start or date(1900, 1, 1), stop))
+        items: list[Item] = []
+        for component in found:
+            item = self.item(component)
+            if item is not None:
+                items.append(item)
+            if len(items) > MAX_ITEMS:
+                raise CalendarError(
+                    f"{self.name}: more than {MAX_ITEMS:,} events: choose a range with --start and --end"
+                )
+        return self.name_occurrences(items)
+
+    def as_date(self, value: date | datetime) -> date:
+        if isinstance(value, datetime):
+            return (value.astimezone(self.tz) if value.tzinfo else value).date()
+        return value
+
+    def occurrences(self, calendar: Calendar, start: date | None, stop: date | None) -> Iterator[Component]:
+        from recurring_ical_events import CalendarQuery
+
+        try:
+            query = CalendarQuery(calendar, components=("VEVENT",))
+            found: Iterable[Component] = (
+                query.between(start or date(1900, 1, 1), stop) if stop else query.after(start) if start else query.all()
+            )
+            yield from itertools.islice(found, MAX_ITEMS + 1)
+        except CalendarError:
+            raise
+        except Exception as exc:  # the library's InvalidCalendar, PeriodEndBeforeStart, BadRuleStringFormat...
+            message = " ".join(str(exc).split())[:160] or type(exc).__name__
+            raise CalendarError(f"{self.name}: cannot expand a repeating event: {message}") from None
+
+    def source(self, uid: str, component: Component) -> tuple[int, Component]:
+        """The component an occurrence comes from (an override, else the master) and its line.
+
+        An occurrence's own DTEND may be recomputed in DTSTART's zone; the source's says the zone meant.
+        """
+        series = self.series.get(uid)
+        if series is None:
+            return 0, component
+        rid = component.get("RECURRENCE-ID")
+        if rid is not None and _instant_key(rid.dt) in series.overrides:
+            return series.overrides[_instant_key(rid.dt)]
+        if series.master is not None:
+            return series.line, series.master
+        return min(series.overrides.values(), key=lambda pair: pair[0], default=(0, component))
+
+    def item(self, component: Component) -> Item | None:
+        uid = str(component.get("UID", "")).strip()
+        line, source = self.source(uid, component)
+        series = self.series.get(uid)
+        title = " ".join(str(component.get("SUMMARY", "")).split())
+        comments: list[str] = []
+        if not title:
+            title = "Untitled event"
+            comments.append("the calendar gives no title (SUMMARY)")
+        start_when = _when(component["DTSTART"])
+        if str(component.get("STATUS", "")).upper() == "CANCELLED":
+            self.cancelled.append(f"{title} ({self.as_date(self.zoned(start_when, comments))})")
+            return None
+        has_end = "DTEND" in source or "DURATION" in source
+        dated = not isinstance(start_when.value, datetime)
+        kind, other = self.kind(component)
+        if other:
+            comments.append(f"categories: {', '.join(other)}")
+        if dated:
+            first = start_when.value
+            last = component.end if has_end else first + timedelta(days=1)
+            last = last.date() if isinstance(last, datetime) else last
+            if last <= first:
+                last = first + timedelta(days=1)
+            start = datetime.combine(first, time(), self.tz)
+            end = datetime.combine(last, time(), self.tz)
+            start_zone = end_zone = None
+        else:
+            start = self.zoned(start_when, comments)
+            end_when = replace(start_when, value=component.end)
+            end = self.zoned(end_when, comments) if isinstance(component.end, datetime) else start
+            end_prop = source.get("DTEND")
+            if end_prop is not None and isinstance(end_prop.dt, datetime) and end_prop.dt.tzinfo is not None:
+                end_when = _when(end_prop)
+                end = end.astimezone(end_prop.dt.tzinfo)
+            start_zone, end_zone = start_when.zone, end_when.zone
+            if end < start:
+                raise CalendarError(f"{self.name}:{line}: {title!r} ends before it starts")
+        people, who_comments = self.people(component)
+        comments.extend(who_comments)
+        place = self.place(component)
+        description = str(component.get("DESCRIPTION", "")).replace("\r\n", "\n").strip()
+        item = Item(
+            line=line,
+            title=title,
+            start=start,
+            end=end,
+            uid="" if uid.startswith(_NO_UID) else uid,
+            kind=kind,
+            dated=dated,
+            start_zone=start_zone,
+            end_zone=end_zone,
+            place=place,
+            people=people,
+            background=str(component.get("TRANSP", "")).upper() == "TRANSPARENT",
+            no_end=not dated and (not has_end or end == start),
+            occurrence=self.occurrence(component) if series is not None and series.repeats else "",
+        )
+        if self.ours:
+            return self.ours_item(item, component, description, comments)
+        url = str(component.get("URL", "")).strip()
+        if url:
+            description = f"{description}\n\nLink: {url}".strip()
+        return replace(item, notes=description, comments=tuple(comments))
+
+    def zoned(self, when: _When, comments: list[str]) -> datetime:
+        value = when.value
+        if not isinstance(value, datetime):
+            return datetime.combine(value, time(), self.tz)
+        if when.floating:
+            self.floating += 1
+            # A wall time in a gap has no instant: the one a clock reading it would show.
+            return value.replace(tzinfo=self.tz).astimezone(UTC).astimezone(self.tz)
+        if when.private:
+            self.private.setdefault(when.private, self.tz_name)
+        return value
+
+    def occurrence(self, component: Component) -> str:
+        rid = component.get("RECURRENCE-ID")
+        value = rid.dt if rid is not None else component["DTSTART"].dt
+        if isinstance(value, datetime):
+            return value.strftime("%Y-%m-%dT%H%M")
+        return str(value.isoformat())
+
+    def name_occurrences(self, items: list[Item]) -> list[Item]:
+        """An occurrence is known by its date, and by date and time only where a day has several."""
+        per_day = Counter((i.uid, i.occurrence[:10]) for i in items if i.occurrence)
+        out = []
+        for item in items:
+            if item.occurrence and per_day[(item.uid, item.occurrence[:10])] == 1:
+                item = replace(item, occurrence=item.occurrence[:10])
+            out.append(item)
+        return out
+
+    def kind(self, component: Component) -> tuple[Kind, list[str]]:
+        names = [str(value).strip() for value, _ in _values(component.get("CATEGORIES"), attr="cats")]
+        kinds = {k.value: k for k in Kind}
+        found = next((kinds[n.lower()] for n in names if n.lower() in kinds), Kind.MEETING)
+        return found, [n for n in names if n and n.lower() not in kinds]
+
+    def people(self, component: Component) -> tuple[tuple[Person, ...], list[str]]:
+        out: list[Person] = []
+        comments: list[str] = []
+        for value, params in _values(component.get("ATTENDEE")):
+            address = str(value).strip()
+            email = address[7:] if address.lower().startswith("mailto:") else ""
+            name = " ".join(str(params.get("CN", "")).split()) or email.split("@")[0] or address
+            cutype = str(params.get("CUTYPE", "INDIVIDUAL")).upper()
+            who = f"{name} <{email}>" if email and name != email.split("@")[0] else name
+            if cutype in ("ROOM", "RESOURCE"):
+                comments.append(f"{cutype.lower()} {who} (an ATTENDEE) is not a participant: left out")
+                continue
+            if str(params.get("ROLE", "")).upper() == "NON-PARTICIPANT":
+                comments.append(f"{who} is listed for information only (ROLE=NON-PARTICIPANT): left out")
+                continue
+            if str(params.get("PARTSTAT", "")).upper() == "DECLINED":
+                comments.append(f"{who} declined: left out of `who`")
+                continue
+            if name:
+                out.append(Person(name, email, group=cutype == "GROUP"))
+        return tuple(out), comments
+
+    def place(self, component: Component) -> Place | None:
+        text = " ".join(str(component.get("LOCATION", "")).split())
+        if not text:
+            return None
+        broken = dict(getattr(component, "errors", []) or [])
+        geo = None
+        if "GEO" in component and "GEO" not in broken:
+            value = component["GEO"]
+            lat, lon = float(value.latitude), float(value.longitude)
+            if -90 <= lat <= 90 and -180 <= lon <= 180:
+                geo = (lat, lon)
+        return Place(text, geo)
+
+    # -- calendars itinerary wrote
+
+    def ours_item(self, item: Item, component: Component, description: str, comments: list[str]) -> Item:
+        """Undo what the export folded into the calendar: the event id, legs, stays, estimated ends, notes."""
+        from itinerary.export.ics import identity
+
+        found = identity(item.uid)
+        event_id = found[1] if found and found[0] == self.ours else None
+        url = str(component.get("URL", "")).strip()
+        head, _, notes = description.partition("\n\n")
+        lines = head.split("\n") if head else []
+        if not lines or not all(line.startswith(_OUR_HEAD) for line in lines):
+            lines, notes = [], description
+        values = {prefix: line[len(prefix) :] for line in lines for prefix in _OUR_HEAD if line.startswith(prefix)}
+        place = item.place
+        origin = destination = None
+        if "From: " in values or "To: " in values:
+            origin = self.our_place(values.get("From: "), place, url)
+            destination = self.our_place(values.get("To: "), place, url)
+            place = None
+        elif place is not None and url:
+            place = replace(place, url=url)
+        if item.kind is Kind.HOTEL and "Check-in " in values:
+            stay = _our_stay(values["Check-in "], item)
+            if stay is not None:
+                start, end = stay
+                item = replace(item, start=start, end=end, dated=False, start_zone=_key(start), end_zone=_key(end))
+        if "Who: " in values and not item.people:
+            comments.append(f"who, in the calendar's description: {values['Who: ']}")
+        return replace(
+            item,
+            place=place,
+            origin=origin,
+            destination=destination,
+            notes=notes.strip(),
+            event_id=event_id,
+            estimated="End time estimated" in values,
+            comments=tuple(comments),
+        )
+
+    def our_place(self, text: str | None, location: Place | None, url: str) -> Place | None:
+        if not text:
+            return None
+        if location is not None and location.key == Place(text).key:
+            return replace(location, url=url)
+        return Place(" ".join(text.split()))
+
+
+_STAY = re.compile(
+    r"\w+ \d+ \w+ (?P<in_time>\d\d:\d\d) \S+ \((?P<in_zone>[^()]+)\), check-out "
+    r"\w+ \d+ \w+ (?P<out_time>\d\d:\d\d) \S+ \((?P<out_zone>[^()]+)\)"
+)
+
+
+def _our_stay(text: str, item: Item) -> tuple[datetime, datetime] | None:
+    """Check-in and check-out instants from the export's 'Check-in Mon 05 Oct 15:00 JST (Asia/Tokyo), ...'."""
+    match = _STAY.fullmatch(text.strip())
+    if not match or not item.dated:
+        return None
+    try:
+        in_zone, out_zone = zone(match["in_zone"]), zone(match["out_zone"])
+        in_hhmm, out_hhmm = parse_hhmm(match["in_time"]), parse_hhmm(match["out_time"])
+    except ValueError:
+        return None
+    first, last = item.start.date(), item.end.date()
+    start = datetime.combine(first, time(*in_hhmm), in_zone)
+    end = datetime.combine(last, time(*out_hhmm), out_zone)
+    return (start, end) if end > start else None
+
+
+def _key(instant: datetime) -> str | None:
+    key = getattr(instant.tzinfo, "key", None)
+    return key if isinstance(key, str) and key != "UTC" else None
+
+
+def _values(prop: Any, attr: str = "") -> Iterator[tuple[Any, dict[str, Any]]]:
+    """Each value of a property that may occur once, several times, or hold a list (EXDATE, CATEGORIES)."""
+    if prop is None:
+        return
+    for one in prop if isinstance(prop, list) else [prop]:
+        params = dict(getattr(one, "params", {}) or {})
+        inner = getattr(one, attr, None) if attr else getattr(one, "dts", None)
+        if inner is not None:
+            for value in inner:
+                yield (getattr(value, "dt", value), params)
+        else:
+            yield (getattr(one, "dt", one), params)

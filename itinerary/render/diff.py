@@ -1,0 +1,214 @@
+"""What changed, as text to paste into an email (a block per participant) or as JSON for scripts.
+
+Participants whose changes are the same share one block, headed by their group's
+name where they are exactly its members: the delegation reads one list, not eight.
+Times are the event's own wall-clock times, with the zone's abbreviation where it is
+not the programme's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from itinerary import serialize
+from itinerary.diff import CHANGES, Diff, EventChange, Personal, Seen, summary
+from itinerary.model import Event, Programme
+
+LABELS = {
+    "added": "New",
+    "cancelled": "Cancelled",
+    "joined": "Now attending",
+    "left": "No longer attending",
+    "moved": "Moved",
+    "venue": "New venue",
+    "renamed": "Renamed",
+    "notes": "Notes changed",
+}
+WORDS = {
+    "added": "added",
+    "cancelled": "cancelled",
+    "moved": "moved",
+    "venue": "with a new venue",
+    "renamed": "renamed",
+    "notes": "with new notes",
+    "attendance": "with a change in who attends",
+}
+
+Line = tuple[str, str]
+"""(style, text): the style is for a terminal only; the text is what is pasted."""
+
+
+def _zone_key(value: datetime) -> str:
+    return str(getattr(value.tzinfo, "key", value.tzname()))
+
+
+def when(event: Event, programme: Programme) -> str:
+    """'Tue 06 Oct 12:30–~14:00', in the event's own zone, naming the zone where it is not the programme's."""
+    start, end = event.start, event.end
+    if event.all_day:
+        return f"{start:%a %d %b}, all day"
+    foreign = _zone_key(start) != programme.timezone or _zone_key(end) != programme.timezone
+    first = f"{start:%a %d %b %H:%M}" + (f" {start.tzname()}" if foreign else "")
+    last = f"{end:%H:%M}" if end.date() == start.date() else f"{end:%a %d %b %H:%M}"
+    if foreign:
+        last += f" {end.tzname()}"
+    return f"{first}–{'~' if event.end_estimated else ''}{last}"
+
+
+def where(event: Event) -> str:
+    if event.origin or event.destination:
+        origin = event.origin.name if event.origin else "?"
+        destination = event.destination.name if event.destination else "?"
+        return f"{origin} → {destination}"
+    return event.venue.name if event.venue else ""
+
+
+def _at(event: Event, programme: Programme) -> str:
+    place = where(event)
+    return f"{when(event, programme)}, {place}" if place else when(event, programme)
+
+
+def entry(personal: Personal, diff: Diff) -> list[Line]:
+    """A change for a reader: what happened, to which event, then was/now."""
+    change, seen = personal.change, personal.seen
+    old, new = change.old, change.new
+    label = ", ".join(LABELS[s] for s in seen)
+    label = label[:1].upper() + label[1:].lower() if len(seen) > 1 else label
+    title = change.event.title
+    if "renamed" in seen and old is not None and new is not None:
+        title = f"{new.title} (was “{old.title}”)"
+    lines: list[Line] = [("", f"  {label}: {title}")]
+    if seen[0] in ("added", "joined"):
+        assert new is not None
+        lines.append(("", f"    {_at(new, diff.new)}"))
+    elif seen[0] in ("cancelled", "left"):
+        assert old is not None
+        lines.append(("dim", f"    {_at(old, diff.old)}"))
+    else:
+        assert old is not None and new is not None
+        if "moved" in seen or "venue" in seen:
+            lines.append(("dim", f"    was {_at(old, diff.old)}"))
+            lines.append(("", f"    now {_at(new, diff.new)}"))
+        else:
+            lines.append(("", f"    {_at(new, diff.new)}"))
+        if "notes" in seen:
+            if new.notes:
+                lines.append(("", "    notes now:"))
+                lines.extend(("", f"      {line}".rstrip()) for line in new.notes.split("\n"))
+            else:
+                lines.append(("", "    notes removed"))
+    return lines
+
+
+def heading(diff: Diff, participants: Sequence[str]) -> str:
+    """Names of the block's participants; a group's name first where they are exactly its members."""
+    names = ", ".join(diff.name(p) for p in participants)
+    chosen = set(participants)
+    if len(chosen) > 1:
+        for programme in (diff.new, diff.old):
+            for group in programme.groups.values():
+                if {p.id for p in programme.members(group.id)} == chosen:
+                    return f"{group.name}: {names}"
+    return names
+
+
+def blocks(diff: Diff) -> list[tuple[list[str], tuple[Personal, ...]]]:
+    """Participants with the same changes together, in the order of the first of them."""
+    out: dict[tuple[tuple[str, tuple[str, ...]], ...], tuple[list[str], tuple[Personal, ...]]] = {}
+    for participant, changes in diff.people.items():
+        key = tuple((p.change.id, p.seen) for p in changes)
+        out.setdefault(key, ([], changes))[0].append(participant)
+    return list(out.values())
+
+
+def counts(diff: Diff) -> str:
+    """'3 events changed: 1 added, 1 cancelled, 1 moved', or 'nothing changed'."""
+    if not diff.events:
+        return "nothing changed"
+    totals = summary(diff.events)
+    parts = [f"{totals[k]} {WORDS[k]}" for k in CHANGES if totals[k]]
+    total = len(diff.events)
+    return f"{total} event{'s' if total != 1 else ''} changed: {', '.join(parts)}"
+
+
+def lines(diff: Diff, old_name: str, new_name: str, who: str | None = None) -> list[Line]:
+    """The whole report: a heading, a summary line, then a block per participant (or group of them)."""
+
+    def version(name: str, programme: Programme) -> str:
+        return f"{name} (revision {programme.revision})" if programme.revision else name
+
+    title = diff.new.title if diff.new.title == diff.old.title else f"{diff.old.title} → {diff.new.title}"
+    head = f"{title}: changes from {version(old_name, diff.old)} to {version(new_name, diff.new)}"
+    if who is not None:
+        head += f", for {heading(diff, sorted(diff.members(who))) if who in diff.new.groups else diff.name(who)}"
+    out: list[Line] = [("bold", head)]
+    people = len(diff.people)
+    concerned = f"; {people} participant{'s' if people != 1 else ''} concerned" if diff.events and people else ""
+    out.append(("", counts(diff) + concerned + "."))
+    for participants, changes in blocks(diff):
+        out.append(("", ""))
+        out.append(("bold", heading(diff, participants)))
+        for personal in changes:
+            out.extend(entry(personal, diff))
+    if who is None and diff.unattended:
+        out.append(("", ""))
+        out.append(("bold", "Attended by no listed participant"))
+        for change in diff.unattended:
+            seen = _unattended_seen(change)
+            out.extend(entry(Personal(change, seen), diff))
+    return out
+
+
+def _unattended_seen(change: EventChange) -> tuple[Seen, ...]:
+    """An event nobody attends, told as anyone would see it (its attendance cannot have changed)."""
+    out: list[Seen] = []
+    for kind in change.changes:
+        if kind != "attendance":
+            out.append(kind)
+    return tuple(out)
+
+
+def render(diff: Diff, old_name: str, new_name: str, who: str | None = None) -> list[Any]:
+    from rich.text import Text
+
+    return [Text(text, style=style, end="\n") for style, text in lines(diff, old_name, new_name, who)]
+
+
+def as_json(diff: Diff, old_name: str, new_name: str, who: str | None = None) -> dict[str, Any]:
+    def side(name: str, programme: Programme) -> dict[str, Any]:
+        return {"file": name, **serialize.programme_head(programme)}
+
+    def event(programme: Programme, value: Event | None) -> dict[str, Any] | None:
+        return None if value is None else serialize.event(programme, value)
+
+    def change(value: EventChange) -> dict[str, Any]:
+        return {
+            "id": value.id,
+            "title": value.event.title,
+            "changes": list(value.changes),
+            "old": event(diff.old, value.old),
+            "new": event(diff.new, value.new),
+            "joined": sorted(value.joined),
+            "left": sorted(value.left),
+        }
+
+    return {
+        "old": side(old_name, diff.old),
+        "new": side(new_name, diff.new),
+        "who": who,
+        "changed": diff.changed,
+        "summary": summary(diff.events),
+        "events": [change(c) for c in diff.events],
+        "participants": [
+            {
+                "id": participant,
+                "name": diff.name(participant),
+                "changes": [
+                    {"event": p.change.id, "title": p.change.event.title, "seen": list(p.seen)} for p in changes
+                ],
+            }
+            for participant, changes in diff.people.items()
+        ],
+    }
