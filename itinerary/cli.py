@@ -261,7 +261,7 @@ def export(
     from itinerary.render import written as view
 
     try:
-        stamp = ics.stamp(programme_file)
+        stamp = ics.stamp(programme)
         invitation = ics.Invite.parse(organizer) if organizer else None
         refs: list[str | None] | None = [ref] if ref is not None or output is not None else None
         calendars = ics.calendars(programme, refs, stamp=stamp, invite=invitation)

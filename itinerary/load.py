@@ -304,6 +304,7 @@ class _Reader:
             travel_settings=head["travel_settings"],
             day_parts=head["day_parts"],
             revision=head["revision"],
+            updated=head["updated"],
             city=cities,
             default_city=head["city"],
             warnings=tuple(self.warnings),
@@ -312,7 +313,9 @@ class _Reader:
     def head(self, node: Node) -> dict[str, Any] | None:
         field = "programme"
         fields = self.mapping(
-            node, field, ("id", "title", "timezone", "start", "end", "revision", "city", "day_parts", "travel_defaults")
+            node,
+            field,
+            ("id", "title", "timezone", "start", "end", "revision", "updated", "city", "day_parts", "travel_defaults"),
         )
         if fields is None:
             return None
@@ -342,6 +345,16 @@ class _Reader:
         if isinstance(start, date) and isinstance(end, date) and end < start:
             self.error(fields["end"][1], "programme.end", f"{end} is before the start {start}")
         revision = self.integer(fields["revision"][1], "programme.revision") if "revision" in fields else 0
+        updated = None
+        if "updated" in fields and tz_name:
+            updated = self.stamp(
+                fields["updated"][1],
+                "programme.updated",
+                date(2000, 1, 1),
+                zone(tz_name),
+                need_date=True,
+                default_time=(0, 0),
+            )
         parts = self.day_parts(fields["day_parts"][1]) if "day_parts" in fields else DEFAULT_DAY_PARTS
         settings = (
             self.travel_defaults(fields["travel_defaults"][1]) if "travel_defaults" in fields else TravelSettings()
@@ -355,6 +368,7 @@ class _Reader:
             "start": start,
             "end": end,
             "revision": revision or 0,
+            "updated": updated,
             "city": self.optional_text(fields, "city", field),
             "day_parts": parts,
             "travel_settings": settings,

@@ -196,6 +196,8 @@ class Programme:
     travel_settings: TravelSettings = TravelSettings()
     day_parts: tuple[DayPart, ...] = DEFAULT_DAY_PARTS
     revision: int = 0
+    updated: datetime | None = None
+    """When the organiser last changed the programme, as the file says (never the file's mtime)."""
     city: Mapping[date, str] = field(default_factory=dict)
     """The city of each day, where the file names one."""
     default_city: str = ""

@@ -143,21 +143,25 @@ def sequence(programme: Programme) -> int:
     return programme.revision
 
 
-def stamp(path: str | Path, environ: Mapping[str, str] = os.environ) -> datetime:
-    """DTSTAMP and LAST-MODIFIED: SOURCE_DATE_EPOCH where set, else the file's modification time.
+def stamp(programme: Programme, environ: Mapping[str, str] = os.environ) -> datetime:
+    """DTSTAMP and LAST-MODIFIED: SOURCE_DATE_EPOCH where set, else the programme's `updated:`,
+    else midnight UTC before its first day.
 
-    Never the clock: exporting an untouched file twice gives the same bytes, and an
-    edit moves the stamp forward, so a client comparing stamps keeps the newer copy.
+    Never the clock nor the file's mtime (a fresh clone would change it): the same
+    programme gives the same bytes on any machine. SEQUENCE, from `revision:`, is what
+    tells clients which copy is newer; `updated:` keeps the stamps honest too.
     ValueError when SOURCE_DATE_EPOCH is not a whole number of seconds.
     """
     epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch:
-        try:
-            seconds = int(epoch)
-        except ValueError:
-            raise ValueError(f"SOURCE_DATE_EPOCH={epoch!r} is not a whole number of seconds") from None
-    else:
-        seconds = int(os.stat(path).st_mtime)
+    if not epoch:
+        if programme.updated is not None:
+            return programme.updated.astimezone(UTC)
+        first = programme.start
+        return datetime(first.year, first.month, first.day, tzinfo=UTC)
+    try:
+        seconds = int(epoch)
+    except ValueError:
+        raise ValueError(f"SOURCE_DATE_EPOCH={epoch!r} is not a whole number of seconds") from None
     try:
         return datetime.fromtimestamp(seconds, UTC)
     except (OverflowError, OSError, ValueError):
