@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from itinerary.importer.draft import Draft, Options
+from itinerary.importer.draft import Draft, Options, utc
 from itinerary.importer.emit import Expect, Written, write
 from itinerary.model import Participant, Programme, Source
 
@@ -97,7 +97,9 @@ def _verify(programme: Programme, written: Written) -> None:
 
 def _matches(start: datetime, end: datetime, expect: Expect) -> bool:
     if isinstance(expect.start, datetime):
-        return start == expect.start and (expect.end is None or end == expect.end)
+        return utc(start) == utc(expect.start) and (
+            expect.end is None or (isinstance(expect.end, datetime) and utc(end) == utc(expect.end))
+        )
     first = start.date()
     last = max(end.date(), first + timedelta(days=1))
     assert isinstance(expect.end, date)

@@ -8,9 +8,16 @@ programme's zone, and the item says so.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 from itinerary.model import Kind
+
+
+def utc(value: datetime) -> datetime:
+    """The instant in UTC. Compare instants only so: Python compares two times of one zone by their
+    wall clocks (blind to which of two 02:30s is meant) and never finds a time in a fold equal to
+    one in another zone."""
+    return value.astimezone(UTC)
 
 
 class CalendarError(Exception):

@@ -17,8 +17,9 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta, tzinfo
+from pathlib import PurePath
 
-from itinerary.importer.draft import Draft, Item, Person, Place
+from itinerary.importer.draft import Draft, Item, Person, Place, utc
 from itinerary.model import DEFAULT_DURATION, Kind
 from itinerary.timeutil import WallTime, localize, slug, zone
 
@@ -168,7 +169,9 @@ def block(text: str, indent: str) -> str:
 
 
 def _head(out: _Out, draft: Draft) -> None:
-    out.comment("", f"Imported by `itinerary import` from {draft.name}. Review it before sending it out.")
+    out.comment(
+        "", f"Imported by `itinerary import` from {PurePath(draft.name).name}. Review it before sending it out."
+    )
     for note in draft.notes:
         out.comment("", note)
     if not draft.ours:
@@ -361,7 +364,7 @@ def _days(
     programme_zone = zone(draft.timezone)
     uids = _uid_ids(items) if not draft.ours else {}
     events = []
-    for item in sorted(items, key=lambda i: (i.start, i.end, i.title)):
+    for item in sorted(items, key=lambda i: (utc(i.start), utc(i.end), i.title)):
         event = _times(item, venues, programme_zone)
         refs = _refs(item, ids, canon)
         if refs:
@@ -436,7 +439,7 @@ def _readable(instant: datetime, tz: tzinfo) -> bool:
     """Whether the wall time of `instant` in `tz`, read back as the loader reads it, is `instant`."""
     wall = instant.astimezone(tz)
     value, status = localize(wall.date(), (wall.hour, wall.minute), tz)
-    return status is not WallTime.GAP and value == instant
+    return status is not WallTime.GAP and utc(value) == utc(instant)
 
 
 def _stamp(instant: datetime, tz: tzinfo, read_in: tzinfo, *, with_date: bool) -> str:
@@ -469,7 +472,7 @@ def _times(item: Item, venues: Mapping[str, _Venue], programme_zone: tzinfo) -> 
     start = item.start.replace(second=0, microsecond=0)
     end = item.end.replace(second=0, microsecond=0)
     comments = []
-    if not item.dated and (start != item.start or end != item.end):
+    if not item.dated and (utc(start) != utc(item.start) or utc(end) != utc(item.end)):
         comments.append("times in the calendar have seconds: written to the minute")
     if item.kind is Kind.HOTEL:
         event = _stay(item, start, end, read_start)
@@ -478,14 +481,18 @@ def _times(item: Item, venues: Mapping[str, _Venue], programme_zone: tzinfo) -> 
         event = _Event(item, day, [("all_day", "true")], expect=Expect(day, day + timedelta(days=1)))
     elif item.estimated or item.no_end:
         if item.no_end:
-            usual = DEFAULT_DURATION[item.kind]
-            comments.append(f"the calendar gives no length: the usual {int(usual.total_seconds()) // 60} min assumed")
+            comments.append(f"the calendar gives no length: the usual {_length(DEFAULT_DURATION[item.kind])} assumed")
         event = _start_only(item, start, read_start)
     else:
         event = _span(item, start, end, read_start, read_end)
     event.fields[:0] = place_fields
     event.comments.extend(comments)
     return event
+
+
+def _length(span: timedelta) -> str:
+    hours, minutes = divmod(int(span.total_seconds()) // 60, 60)
+    return f"{hours} h {minutes:02d}" if hours and minutes else f"{hours} h" if hours else f"{minutes} min"
 
 
 def _start_only(item: Item, start: datetime, read_start: tzinfo) -> _Event:
@@ -509,15 +516,15 @@ def _span(item: Item, start: datetime, end: datetime, read_start: tzinfo, read_e
         first, second = start.astimezone(read_start), end.astimezone(read_end)
         day = first.date()
         loaded, _ = localize(day, (second.hour, second.minute), read_end)
-        if loaded <= start:
+        if utc(loaded) <= utc(start):
             loaded, _ = localize(day + timedelta(days=1), (second.hour, second.minute), read_end)
-        if loaded == end and end > start:
+        if utc(loaded) == utc(end) and utc(end) > utc(start):
             return _Event(item, day, [("time", f'"{first:%H:%M}-{second:%H:%M}"')], expect=expect)
     depart = _stamp(start, own_start, read_start, with_date=False)
     start_tz = own_start if _readable(start, own_start) else UTC
     arrive = _stamp(end, own_end, read_end, with_date=True)
     fields = [("depart", f'"{depart}"'), ("arrive", f'"{arrive}"')]
-    if end == start:
+    if utc(end) == utc(start):
         return _start_only(item, start, read_start)
     return _Event(item, start.astimezone(start_tz).date(), fields, expect=expect)
 

@@ -14,13 +14,13 @@ import contextlib
 import itertools
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 
-from itinerary.importer.draft import CalendarError, Draft, Item, Options, Person, Place
+from itinerary.importer.draft import CalendarError, Draft, Item, Options, Person, Place, utc
 from itinerary.model import Kind
 from itinerary.timeutil import parse_hhmm, slug, zone
 
@@ -119,6 +119,11 @@ def _structure(text: str, name: str) -> list[_Block]:
             component = value.strip().upper()
             if not stack and component != "VCALENDAR":
                 raise CalendarError(f"{name}:{number}: BEGIN:{component} outside BEGIN:VCALENDAR ... END:VCALENDAR")
+            if stack and stack[-1][0] == component:
+                raise CalendarError(
+                    f"{name}:{stack[-1][1]}: BEGIN:{component} is not closed: END:{component} is missing before "
+                    f"the next BEGIN:{component} at line {number}"
+                )
             stack.append((component, number))
             if component == "VEVENT":
                 event = _Block(number)
@@ -129,6 +134,8 @@ def _structure(text: str, name: str) -> list[_Block]:
             if not stack:
                 raise CalendarError(f"{name}:{number}: END:{component} without a BEGIN:{component}")
             top, top_line = stack[-1]
+            if top != component and component not in (opened for opened, _ in stack):
+                raise CalendarError(f"{name}:{number}: END:{component} without a BEGIN:{component}")
             if top != component:
                 raise CalendarError(
                     f"{name}:{top_line}: BEGIN:{top} is not closed: END:{top} is missing before END:{component} "
@@ -172,8 +179,17 @@ def _our_programme(data: bytes) -> str | None:
 
 
 def iana(tzid: str) -> str | None:
-    """An IANA name for a TZID: itself, or the tail of a private prefix ('/mozilla.org/20050126_1/Europe/Berlin')."""
+    """An IANA name for a TZID: itself, Outlook's name for it ('Tokyo Standard Time'), or the tail of a
+    private prefix ('/mozilla.org/20050126_1/Europe/Berlin')."""
     tzid = tzid.strip().strip('"')
+    try:
+        from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
+
+        windows = WINDOWS_TO_OLSON.get(tzid)
+    except ImportError:  # pragma: no cover - a later icalendar may move it
+        windows = None
+    if windows and _known_zone(windows):
+        return str(windows)
     parts = [p for p in tzid.split("/") if p]
     for count in (len(parts), 3, 2, 1):
         candidate = "/".join(parts[-count:]) if count <= len(parts) else ""
@@ -202,7 +218,8 @@ class _When:
     """A TZID that names no known zone (a VTIMEZONE defines it): converted."""
 
 
-def _when(prop: Any) -> _When:
+def _when(prop: Any, aliases: Mapping[str, str] | None = None) -> _When:
+    """How the calendar wrote an instant; `aliases` maps private TZIDs to the IANA zone they were matched with."""
     value = prop.dt
     if not isinstance(value, datetime):
         return _When(value, None)
@@ -214,8 +231,39 @@ def _when(prop: Any) -> _When:
     if value.utcoffset() == timedelta(0) and value.tzinfo in (UTC,):
         return _When(value, None)
     tzid = str(prop.params.get("TZID", "")) or str(value.tzname() or "")
-    known = iana(tzid)
+    known = iana(tzid) or (aliases or {}).get(tzid)
     return _When(value, known, private="" if known else tzid)
+
+
+_AREAS = ("Africa/", "America/", "Antarctica/", "Asia/", "Atlantic/", "Australia/", "Europe/", "Indian/", "Pacific/")
+
+
+def match_zone(tz: tzinfo, instants: Iterable[datetime]) -> str | None:
+    """The one IANA zone that reads like `tz` (same offset and abbreviation) at these instants and on
+    the 1st and 15th of each month around them; None when none does or several do (the user chooses)."""
+    from zoneinfo import available_timezones
+
+    moments = {i.astimezone(UTC) for i in instants}
+    if not moments:
+        return None
+    month = min(moments).replace(day=1, hour=12, minute=0, second=0, microsecond=0)
+    while month <= max(moments):
+        moments.update((month, month.replace(day=15)))
+        month = (month + timedelta(days=32)).replace(day=1)
+    wanted = [(m.astimezone(tz).utcoffset(), m.astimezone(tz).tzname()) for m in sorted(moments)]
+    found = []
+    for key in sorted(available_timezones()):
+        if not key.startswith(_AREAS):
+            continue
+        candidate = zone(key)
+        if all(
+            (m.astimezone(candidate).utcoffset(), m.astimezone(candidate).tzname()) == w
+            for m, w in zip(sorted(moments), wanted, strict=True)
+        ):
+            found.append(key)
+            if len(found) > 1:
+                return None
+    return found[0] if found else None
 
 
 # -- reading -----------------------------------------------------------------------------
@@ -271,6 +319,7 @@ class _Reader:
         self.tz: tzinfo = UTC
         self.floating = 0
         self.private: dict[str, str] = {}
+        self.aliases: dict[str, str] = {}
         self.cancelled: list[str] = []
         self.sequence = 0
 
@@ -393,6 +442,10 @@ class _Reader:
                         f"{self.where(block, prop)}: {prop}: TZID {str(tzid)!r} is defined nowhere "
                         "(no VTIMEZONE in the file has it, and it is no known zone name)"
                     )
+        length = _length(component)
+        if length is not None and (length[0] < 0 or length[1] < timedelta(0)) and "DTEND" in component:
+            title = " ".join(str(component.get("SUMMARY", "")).split()) or "the event"
+            raise CalendarError(f"{self.where(block, 'DTEND')}: DTEND: {title!r} ends before it starts")
         for prop in broken:
             if prop not in _TIMES:
                 self.left_out[f"{prop} (unreadable)"] += 1
@@ -400,11 +453,25 @@ class _Reader:
     # -- the programme's zone
 
     def choose_zone(self) -> None:
+        private: dict[str, tuple[tzinfo, list[datetime]]] = {}
+        for component, _ in self.events:
+            for prop in ("DTSTART", "DTEND"):
+                when = _when(component[prop]) if prop in component else None
+                if when is not None and when.private and isinstance(when.value, datetime):
+                    assert when.value.tzinfo is not None
+                    private.setdefault(when.private, (when.value.tzinfo, []))[1].append(when.value)
+        for tzid, (tz, instants) in sorted(private.items()):
+            matched = match_zone(tz, instants)
+            if matched:
+                self.aliases[tzid] = matched
+                self.notes.append(
+                    f"TZID {tzid!r} (defined in the calendar) is read as {matched}: the one zone like it."
+                )
         counts: Counter[str] = Counter()
         for component, _ in self.events:
             for prop in ("DTSTART", "DTEND"):
                 if prop in component:
-                    when = _when(component[prop])
+                    when = _when(component[prop], self.aliases)
                     if when.zone:
                         counts[when.zone] += 1
         chosen, reason = None, ""
@@ -510,34 +577,42 @@ class _Reader:
         if not title:
             title = "Untitled event"
             comments.append("the calendar gives no title (SUMMARY)")
-        start_when = _when(component["DTSTART"])
+        # The library recomputes an occurrence's end as wall-clock start + length, an hour off across a DST
+        # change: the times come from the component as written, only a rule's occurrence starts from it.
+        from_rule = series is not None and series.repeats and source is series.master
+        start_when = _when((component if from_rule else source)["DTSTART"], self.aliases)
         if str(component.get("STATUS", "")).upper() == "CANCELLED":
             self.cancelled.append(f"{title} ({self.as_date(self.zoned(start_when, comments))})")
             return None
-        has_end = "DTEND" in source or "DURATION" in source
+        length = _length(source)
+        has_end = length is not None
         dated = not isinstance(start_when.value, datetime)
+        if start_when.floating:
+            self.floating += 1
         kind, other = self.kind(component)
         if other:
             comments.append(f"categories: {', '.join(other)}")
         if dated:
             first = start_when.value
-            last = component.end if has_end else first + timedelta(days=1)
-            last = last.date() if isinstance(last, datetime) else last
-            if last <= first:
-                last = first + timedelta(days=1)
+            days = length[0] + length[1].days if length else 1
+            last = first + timedelta(days=max(days, 1))
             start = datetime.combine(first, time(), self.tz)
             end = datetime.combine(last, time(), self.tz)
             start_zone = end_zone = None
         else:
+            assert isinstance(start_when.value, datetime)
             start = self.zoned(start_when, comments)
-            end_when = replace(start_when, value=component.end)
-            end = self.zoned(end_when, comments) if isinstance(component.end, datetime) else start
+            raw_end = _add(start_when.value, length) if length else start_when.value
             end_prop = source.get("DTEND")
+            end_when = start_when
             if end_prop is not None and isinstance(end_prop.dt, datetime) and end_prop.dt.tzinfo is not None:
-                end_when = _when(end_prop)
-                end = end.astimezone(end_prop.dt.tzinfo)
+                end_when = _when(end_prop, self.aliases)
+            if isinstance(raw_end, datetime) and raw_end.tzinfo is not None:
+                end = raw_end.astimezone(end_prop.dt.tzinfo) if end_when is not start_when else raw_end
+            else:  # floating, as its start
+                end = self.zoned(replace(start_when, value=raw_end), [])
             start_zone, end_zone = start_when.zone, end_when.zone
-            if end < start:
+            if utc(end) < utc(start):
                 raise CalendarError(f"{self.name}:{line}: {title!r} ends before it starts")
         people, who_comments = self.people(component)
         comments.extend(who_comments)
@@ -556,7 +631,7 @@ class _Reader:
             place=place,
             people=people,
             background=str(component.get("TRANSP", "")).upper() == "TRANSPARENT",
-            no_end=not dated and (not has_end or end == start),
+            no_end=not dated and (not has_end or utc(end) == utc(start)),
             occurrence=self.occurrence(component) if series is not None and series.repeats else "",
         )
         if self.ours:
@@ -571,7 +646,6 @@ class _Reader:
         if not isinstance(value, datetime):
             return datetime.combine(value, time(), self.tz)
         if when.floating:
-            self.floating += 1
             # A wall time in a gap has no instant: the one a clock reading it would show.
             return value.replace(tzinfo=self.tz).astimezone(UTC).astimezone(self.tz)
         if when.private:
@@ -704,6 +778,37 @@ def _our_stay(text: str, item: Item) -> tuple[datetime, datetime] | None:
     start = datetime.combine(first, time(*in_hhmm), in_zone)
     end = datetime.combine(last, time(*out_hhmm), out_zone)
     return (start, end) if end > start else None
+
+
+def _length(component: Component) -> tuple[int, timedelta] | None:
+    """(days, exact time): how long the event lasts as its component says. A rule's occurrences last the
+    same; days count on the wall clock, hours exactly (RFC 5545 3.3.6), across a DST change too."""
+    if "DTEND" in component:
+        start, end = component["DTSTART"].dt, component["DTEND"].dt
+        if isinstance(start, datetime) and isinstance(end, datetime):
+            if (start.tzinfo is None) != (end.tzinfo is None):
+                return 0, end.replace(tzinfo=None) - start.replace(tzinfo=None)
+            return 0, (utc(end) - utc(start)) if start.tzinfo else end - start
+        first = start.date() if isinstance(start, datetime) else start
+        last = end.date() if isinstance(end, datetime) else end
+        return (last - first).days, timedelta(0)
+    if "DURATION" in component:
+        duration = component["DURATION"].dt
+        if isinstance(duration, timedelta):
+            return duration.days, duration - timedelta(days=duration.days)
+    return None
+
+
+def _add(start: datetime, length: tuple[int, timedelta]) -> datetime:
+    days, exact = length
+    value = start
+    if days:
+        value = (start.replace(tzinfo=None) + timedelta(days=days)).replace(tzinfo=start.tzinfo)
+        if value.tzinfo is not None:
+            value = value.astimezone(UTC).astimezone(start.tzinfo)
+    if exact:
+        value = (value.astimezone(UTC) + exact).astimezone(value.tzinfo) if value.tzinfo else value + exact
+    return value
 
 
 def _key(instant: datetime) -> str | None:
