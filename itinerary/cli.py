@@ -472,7 +472,9 @@ def diff(
             import difflib
 
             known = list(dict.fromkeys([*new.participants, *new.groups, *old.participants, *old.groups]))
-            close = difflib.get_close_matches(who, known, n=1, cutoff=0.5)
+            close = [k for k in known if k.startswith(who)][:1] or difflib.get_close_matches(
+                who, known, n=1, cutoff=0.5
+            )
             fail(
                 f"--who: no participant or group {who!r} in either version"
                 + (f" (did you mean {close[0]!r}?)" if close else "")

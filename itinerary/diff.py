@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from types import MappingProxyType
 from typing import Literal
 
@@ -123,7 +123,12 @@ def compare(old: Programme, new: Programme) -> Diff:
 
 
 def _when(change: EventChange) -> datetime:
-    return change.event.start
+    return _utc(change.event.start)
+
+
+def _utc(value: datetime) -> datetime:
+    """Instants are compared in UTC: Python's == ignores which of two 02:30s a time in a fold means."""
+    return value.astimezone(UTC)
 
 
 def _attendance(programme: Programme) -> dict[str, frozenset[str]]:
@@ -160,7 +165,7 @@ def _change(
     if new is None:
         return EventChange(ident, old, None, ("cancelled",), attendees=was)
     changes: list[Change] = []
-    if old.start != new.start or old.end != new.end or old.all_day != new.all_day:
+    if _utc(old.start) != _utc(new.start) or _utc(old.end) != _utc(new.end) or old.all_day != new.all_day:
         changes.append("moved")
     if places(old) != places(new):
         changes.append("venue")

@@ -44,14 +44,18 @@ def _zone_key(value: datetime) -> str:
     return str(getattr(value.tzinfo, "key", value.tzname()))
 
 
+def _day(value: datetime) -> str:
+    return f"{value:%a} {value.day} {value:%b}"
+
+
 def when(event: Event, programme: Programme) -> str:
-    """'Tue 06 Oct 12:30–~14:00', in the event's own zone, naming the zone where it is not the programme's."""
+    """'Tue 6 Oct 12:30–~14:00', in the event's own zone, naming the zone where it is not the programme's."""
     start, end = event.start, event.end
     if event.all_day:
-        return f"{start:%a %d %b}, all day"
+        return f"{_day(start)}, all day"
     foreign = _zone_key(start) != programme.timezone or _zone_key(end) != programme.timezone
-    first = f"{start:%a %d %b %H:%M}" + (f" {start.tzname()}" if foreign else "")
-    last = f"{end:%H:%M}" if end.date() == start.date() else f"{end:%a %d %b %H:%M}"
+    first = f"{_day(start)} {start:%H:%M}" + (f" {start.tzname()}" if foreign else "")
+    last = f"{end:%H:%M}" if end.date() == start.date() else f"{_day(end)} {end:%H:%M}"
     if foreign:
         last += f" {end.tzname()}"
     return f"{first}–{'~' if event.end_estimated else ''}{last}"
