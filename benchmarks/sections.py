@@ -131,3 +131,102 @@ def bench_export(tmp: Path) -> None:
         "itinerary export synthetic-5000.yaml --out DIR (whole process)",
         *best_of(cli(["export", str(big), "--out", out]), 3),
     )
+
+
+# -- issue 6: itinerary import and itinerary diff -----------------------------------------------------
+
+
+def _repeating_calendar(series: int = 50, count: int = 100) -> bytes:
+    """A calendar of `series` daily events of `count` occurrences each, with an EXDATE and an override apiece."""
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//bench//EN"]
+    for n in range(series):
+        hour = 7 + n % 12
+        lines += [
+            "BEGIN:VEVENT", f"UID:series-{n}@bench", f"SUMMARY:Series {n}",
+            f"DTSTART;TZID=Europe/Brussels:20300304T{hour:02d}0000",
+            f"DTEND;TZID=Europe/Brussels:20300304T{hour:02d}4500",
+            f"RRULE:FREQ=DAILY;COUNT={count}", f"EXDATE;TZID=Europe/Brussels:20300306T{hour:02d}0000",
+            f"LOCATION:Venue {n % 20}\\, Rue {n} 1\\, Brussels", "END:VEVENT",
+            "BEGIN:VEVENT", f"UID:series-{n}@bench", f"SUMMARY:Series {n} (moved)",
+            f"RECURRENCE-ID;TZID=Europe/Brussels:20300310T{hour:02d}0000",
+            f"DTSTART;TZID=Europe/Brussels:20300310T{hour:02d}3000",
+            f"DTEND;TZID=Europe/Brussels:20300310T{hour + 1:02d}0000", "END:VEVENT",
+        ]  # fmt: skip
+    lines.append("END:VCALENDAR")
+    return ("\r\n".join(lines) + "\r\n").encode()
+
+
+@register("import")
+def bench_import(tmp: Path) -> None:
+    """A calendar made into a programme file, loaded back and verified (convert), in process and whole."""
+    from datetime import UTC, datetime
+
+    from itinerary.export import ics
+    from itinerary.importer import convert
+    from itinerary.load import load
+
+    print("# import (read + expand + write YAML + load it back + verify instants)")
+    stamp = datetime(2030, 1, 1, tzinfo=UTC)
+    japan = load(JAPAN)
+    data = ics.calendar(japan, japan.events, stamp=stamp)
+    report(
+        f"japan exported ({len(data) // 1024} KiB, {len(japan.events)} events)",
+        *best_of(lambda: convert(data, "j.ics")),
+    )
+    path = tmp / "japan.ics"
+    path.write_bytes(data)
+    report("itinerary import japan.ics (whole process)", *best_of(cli(["import", str(path)]), 7))
+    repeating = _repeating_calendar()
+    events = len(convert(repeating, "r.ics").programme.events)
+    report(
+        f"50 daily series x 100, EXDATE + override each ({events} events)",
+        *best_of(lambda: convert(repeating, "r.ics"), 3),
+    )
+    for n in (5000,):
+        programme = load(synthetic(tmp, n))
+        big = ics.calendar(programme, programme.events, stamp=stamp)
+        label = f"{n} events exported ({len(big) // 1024} KiB)"
+        report(label, *best_of(lambda b=big: convert(b, "big.ics"), 3))
+
+
+@register("diff")
+def bench_diff(tmp: Path) -> None:
+    """compare() and the per-participant text, on models already loaded; and the whole command on the Japan visit."""
+    from datetime import timedelta
+
+    from itinerary.diff import compare
+    from itinerary.load import load
+    from itinerary.render import diff as view
+
+    def changed(programme: Programme, every: int) -> Programme:
+        """Every `every`-th event half an hour later, every (3 x every)-th gone."""
+        events = tuple(
+            dataclasses.replace(e, start=e.start + timedelta(minutes=30), end=e.end + timedelta(minutes=30))
+            if n % every == 0
+            else e
+            for n, e in enumerate(programme.events)
+            if n % (3 * every) != 1
+        )
+        return dataclasses.replace(programme, events=events)
+
+    def both(old: Programme, new: Programme) -> int:
+        return len(view.lines(compare(old, new), "old", "new"))
+
+    print("# diff (compare + text by participant, in process)")
+    japan = load(JAPAN)
+    moved = changed(japan, 5)
+    report(f"japan, {len(compare(japan, moved).events)} events changed", *best_of(lambda: both(japan, moved)))
+    for n in SIZES[1:]:
+        programme = load(synthetic(tmp, n))
+        other = changed(programme, 10)
+        found = compare(programme, other)
+        label = f"{n} events, 300 participants, {len(found.events)} changed ({both(programme, other)} lines)"
+        report(label, *best_of(lambda p=programme, o=other: both(p, o), 3))
+    v3 = tmp / "japan-v3.yaml"
+    v3.write_text(
+        JAPAN.read_text(encoding="utf-8").replace(
+            '"12:30"\n      title: Lunch at Elio', '"13:00"\n      title: Lunch at Elio'
+        ),
+        encoding="utf-8",
+    )
+    report("itinerary diff japan.yaml japan-v3.yaml (whole process)", *best_of(cli(["diff", str(JAPAN), str(v3)]), 7))

@@ -495,21 +495,29 @@ class _Reader:
     # -- pass 2: occurrences
 
     def expand(self) -> list[Item]:
+        """Every occurrence: a lone event is its own; only repeating ones go through the library (it is slow)."""
         from icalendar import Calendar
 
         zones = [c for calendar in self.calendars for c in calendar.walk("VTIMEZONE")]
         forever = {uid for uid, s in self.series.items() if s.forever}
-        bounded = Calendar()
-        endless = Calendar()
+        bounded, endless = Calendar(), Calendar()
         for component in zones:
             bounded.add_component(component)
             endless.add_component(component)
-        for component, _ in self.events:
-            uid = str(component.get("UID", "")).strip()
-            (endless if uid in forever else bounded).add_component(component)
         start, end = self.options.start, self.options.end
         stop = end + timedelta(days=1) if end else None
-        found = list(self.occurrences(bounded, start, stop))
+        found: list[Component] = []
+        for component, _ in self.events:
+            uid = str(component.get("UID", "")).strip()
+            series = self.series[uid]
+            if uid in forever:
+                endless.add_component(component)
+            elif series.repeats or series.overrides:
+                bounded.add_component(component)
+            elif self.within(component, start, stop):
+                found.append(component)
+        if bounded.subcomponents != zones:
+            found.extend(self.occurrences(bounded, start, stop))
         if forever:
             if stop is None:
                 ends = [self.as_date(c.end if "DTEND" in c or "DURATION" in c else c.start) for c in found]
@@ -532,6 +540,18 @@ class _Reader:
                     f"{self.name}: more than {MAX_ITEMS:,} events: choose a range with --start and --end"
                 )
         return self.name_occurrences(items)
+
+    def within(self, component: Component, start: date | None, stop: date | None) -> bool:
+        """Whether a lone event overlaps the days asked for (all of them when none are)."""
+        if start is None and stop is None:
+            return True
+        first = self.as_date(component.start)
+        last = self.as_date(component.end) if "DTEND" in component or "DURATION" in component else first
+        if isinstance(component.start, datetime) and last > first:
+            last = self.as_date(component.end - timedelta(microseconds=1))
+        elif not isinstance(component.start, datetime) and last > first:
+            last -= timedelta(days=1)
+        return (stop is None or first < stop) and (start is None or last >= start)
 
     def as_date(self, value: date | datetime) -> date:
         if isinstance(value, datetime):
