@@ -142,12 +142,17 @@ def _attendance(programme: Programme) -> dict[str, frozenset[str]]:
     return out
 
 
-def place(venue: Venue | None) -> tuple[str, str, str] | None:
-    """What a participant goes by: a venue renamed in the file but at the same place has not changed."""
-    return None if venue is None else (venue.name, venue.address, venue.local_address)
+def place(venue: Venue | None) -> tuple[str, str] | None:
+    """What a participant goes by: name and address as one text (a word moved from one to the other,
+    as an imported LOCATION may be split, is the same place), and the address in local script.
+    The venue's id is the file's business: renaming it moves nobody."""
+    if venue is None:
+        return None
+    text = f"{venue.name}, {venue.address}" if venue.address else venue.name
+    return " ".join(text.replace(",", " ").split()).casefold(), venue.local_address
 
 
-def places(event: Event) -> tuple[tuple[str, str, str] | None, ...]:
+def places(event: Event) -> tuple[tuple[str, str] | None, ...]:
     return place(event.venue), place(event.origin), place(event.destination)
 
 

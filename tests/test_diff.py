@@ -102,7 +102,7 @@ def test_nothing_changed_exit_0_and_a_file_diffed_with_itself():
     assert not compare(load(V2), load(V2)).changed
     result = run("diff", V2, V2)
     assert result.exit_code == 0
-    assert "nothing changed." in result.stdout
+    assert result.stdout.splitlines()[1] == "Nothing changed."
     japan = run("diff", JAPAN, JAPAN)
     assert japan.exit_code == 0
 
@@ -331,3 +331,19 @@ def test_the_japan_visit_v2_to_v3_as_a_real_process(tmp_path):
     assert done.stdout.splitlines()[1] == "1 event changed: 1 moved; 1 participant concerned."
     assert "    now Tue 6 Oct 13:00–~14:30, Elio" in done.stdout
     assert "\x1b[" not in done.stdout
+
+
+def test_a_venue_renamed_in_the_file_or_split_otherwise_is_the_same_place():
+    after = edited(
+        V2,
+        (
+            "  mext:\n    name: MEXT\n    address: 3-2-2 Kasumigaseki",
+            "  ministry:\n    name: MEXT, 3-2-2\n    address: Kasumigaseki",
+        ),
+        (
+            "venue: mext\n      who: [delegation, barbara-rhode]",
+            "venue: ministry\n      who: [delegation, barbara-rhode]",
+        ),
+        ("venue: mext\n      who: [delegation]", "venue: ministry\n      who: [delegation]"),
+    )
+    assert not compare(load(V2), after).changed

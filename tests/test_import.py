@@ -551,3 +551,16 @@ def test_a_repeating_event_lasts_its_exact_length_across_a_dst_change():
     events = convert(data, "night.ics").programme.events
     assert [e.end.astimezone(UTC) - e.start.astimezone(UTC) for e in events] == [timedelta(hours=3, minutes=30)] * 3
     assert events[1].start == datetime(2009, 10, 24, 23, 30, tzinfo=BRUSSELS)
+
+
+def test_two_events_that_share_a_uid_stay_two_events():
+    """Some exporters reuse a UID: each event keeps its own times, and the second id gets a suffix."""
+    data = calendar_of(
+        "DTSTART:20091006T010000Z\r\nDTEND:20091006T020000Z\r\n",
+        "DTSTART:20091007T010000Z\r\nDTEND:20091007T030000Z\r\n",
+    ).replace(b"UID:e1@test", b"UID:e0@test")
+    events = convert(data, "twice.ics").programme.events
+    assert [(e.id, e.start.astimezone(UTC).day, e.duration) for e in events] == [
+        ("e0", 6, timedelta(hours=1)),
+        ("e0-2", 7, timedelta(hours=2)),
+    ]

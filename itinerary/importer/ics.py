@@ -507,7 +507,8 @@ class _Reader:
         start, end = self.options.start, self.options.end
         stop = end + timedelta(days=1) if end else None
         found: list[Component] = []
-        for component, _ in self.events:
+        lone: dict[int, int] = {}  # id() of a lone event -> its line: its own source (two may share a UID)
+        for component, block in self.events:
             uid = str(component.get("UID", "")).strip()
             series = self.series[uid]
             if uid in forever:
@@ -516,6 +517,7 @@ class _Reader:
                 bounded.add_component(component)
             elif self.within(component, start, stop):
                 found.append(component)
+                lone[id(component)] = block.line
         if bounded.subcomponents != zones:
             found.extend(self.occurrences(bounded, start, stop))
         if forever:
@@ -532,7 +534,8 @@ class _Reader:
             found.extend(self.occurrences(endless, start or date(1900, 1, 1), stop))
         items: list[Item] = []
         for component in found:
-            item = self.item(component)
+            line = lone.get(id(component))
+            item = self.item(component, None if line is None else (line, component))
             if item is not None:
                 items.append(item)
             if len(items) > MAX_ITEMS:
@@ -588,9 +591,9 @@ class _Reader:
             return series.line, series.master
         return min(series.overrides.values(), key=lambda pair: pair[0], default=(0, component))
 
-    def item(self, component: Component) -> Item | None:
+    def item(self, component: Component, lone: tuple[int, Component] | None = None) -> Item | None:
         uid = str(component.get("UID", "")).strip()
-        line, source = self.source(uid, component)
+        line, source = lone or self.source(uid, component)
         series = self.series.get(uid)
         title = " ".join(str(component.get("SUMMARY", "")).split())
         comments: list[str] = []

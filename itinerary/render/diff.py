@@ -150,7 +150,8 @@ def lines(diff: Diff, old_name: str, new_name: str, who: str | None = None) -> l
     out: list[Line] = [("bold", head)]
     people = len(diff.people)
     concerned = f"; {people} participant{'s' if people != 1 else ''} concerned" if diff.events and people else ""
-    out.append(("", counts(diff) + concerned + "."))
+    said = counts(diff) + concerned + "."
+    out.append(("", said[:1].upper() + said[1:]))
     for participants, changes in blocks(diff):
         out.append(("", ""))
         out.append(("bold", heading(diff, participants)))
