@@ -28,8 +28,10 @@ def by_group(programme: Programme) -> list[tuple[str, list[Participant]]]:
 
 def table(programme: Programme) -> Table:
     from rich.table import Table
+    from rich.text import Text
 
-    grid = Table(title=f"{programme.title}: participants", title_justify="left", show_lines=False)
+    # Text, never str: rich would read `[bold]` or `:smile:` in a name as markup.
+    grid = Table(title=Text(f"{programme.title}: participants"), title_justify="left", show_lines=False)
     for column in ("Group", "Name", "Title", "Organisation"):
         grid.add_column(column, overflow="fold")
     for group_name, people in by_group(programme):
@@ -37,10 +39,10 @@ def table(programme: Programme) -> Table:
             also = [programme.groups[g].name for g in person.groups[1:]]
             name = person.name + (f" ({', '.join(also)})" if also else "")
             grid.add_row(
-                group_name if index == 0 else "",
-                name,
-                person.title,
-                person.organisation,
+                Text(group_name if index == 0 else ""),
+                Text(name),
+                Text(person.title),
+                Text(person.organisation),
                 end_section=index == len(people) - 1,
             )
     return grid
