@@ -48,7 +48,8 @@ def render(findings: Sequence[Finding], name: str, strict: bool = False, width: 
     for finding in findings:
         head = f"{finding.severity} {finding.code} {finding.kind}: "
         lines = _wrap(head + finding.message, width, "", "  ")
-        block = Text(lines[0][: len(head)], style=STYLES[finding.severity])
+        block = Text()  # no base style: only the head takes the severity's colour
+        block.append(lines[0][: len(head)], style=STYLES[finding.severity])
         block.append(lines[0][len(head) :])
         for line in lines[1:]:
             block.append("\n" + line)
@@ -73,17 +74,43 @@ def render(findings: Sequence[Finding], name: str, strict: bool = False, width: 
 
 
 def _wrap(text: str, width: int, first: str, rest: str) -> list[str]:
-    """Lines of at most `width` (a word longer than that, such as a path, stays whole)."""
-    import textwrap
+    """Lines of at most `width` terminal cells (a word longer than that, such as a path, stays whole).
 
-    return textwrap.wrap(
-        text,
-        width=max(width, 40),
-        initial_indent=first,
-        subsequent_indent=rest,
-        break_long_words=False,
-        break_on_hyphens=False,
-    ) or [first.rstrip()]
+    Measured in cells, not characters: a Japanese name takes two cells a character. A
+    run of wide characters too long for a line is cut between characters, as Japanese is.
+    """
+    from rich.cells import cell_len
+
+    width = max(width, 40)
+    lines: list[str] = []
+    line, room = first, width - cell_len(first)
+    fresh = True  # nothing but the indent on this line yet
+    for word in text.split():
+        while True:
+            size = cell_len(word)
+            gap = 0 if fresh else 1
+            if size + gap <= room:
+                line += ("" if fresh else " ") + word
+                room -= size + gap
+                fresh = False
+                break
+            if not fresh:
+                lines.append(line)
+                line, room, fresh = rest, width - cell_len(rest), True
+                continue
+            if size == len(word) or room < 2:  # no wide characters (a path): it stays whole
+                lines.append(line + word)
+                line, room, fresh = rest, width - cell_len(rest), True
+                break
+            cut = 0
+            while cell_len(word[: cut + 1]) <= room:
+                cut += 1
+            lines.append(line + word[:cut])
+            line, room, fresh = rest, width - cell_len(rest), True
+            word = word[cut:]
+    if not fresh:
+        lines.append(line)
+    return lines or [first.rstrip()]
 
 
 def as_json(findings: Sequence[Finding], programme: dict[str, Any] | None = None) -> dict[str, Any]:
