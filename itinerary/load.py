@@ -434,6 +434,9 @@ class _Reader:
             if not name:
                 continue
             ident = self.optional_text(fields, "id", field) or slug(name)
+            if not ident:
+                self.error(item, field, f"no id can be made from the name {name!r} (no letters a-z): give it an `id`")
+                continue
             if slug(ident) != ident:
                 self.error(
                     fields["id"][1], f"{field}.id", f"use lowercase letters, digits and hyphens (e.g. {slug(ident)!r})"

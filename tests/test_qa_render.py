@@ -67,7 +67,12 @@ def test_check_wraps_wide_characters_within_the_width():
     from itinerary.render import findings
 
     finding = Finding(
-        "C101", "error", "clash", "'自由日の会議' と '東京での夕食会' " * 6, "山田太郎を 一つから 外す " * 5, participants=("山田太郎",)
+        "C101",
+        "error",
+        "clash",
+        "'自由日の会議' と '東京での夕食会' " * 6,
+        "山田太郎を 一つから 外す " * 5,
+        participants=("山田太郎",),
     )
     text = render_text(findings.render([finding], "f.yaml", width=60), width=60)
     lines = text.splitlines()
