@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 
-from itinerary.model import Event, Programme
+from itinerary.model import Event, Kind, Programme
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +38,7 @@ def by_day(programme: Programme, events: Iterable[Event], tz: tzinfo, only: date
         todays = tuple(e for e in chosen if local_date(e.start, tz) == day)
         night = datetime(day.year, day.month, day.day, 23, 59, tzinfo=tz)
         nights = tuple(
-            e for e in chosen if e.background and e.start <= night < e.end and local_date(e.start, tz) != day
+            e for e in chosen if e.kind is Kind.HOTEL and e.start <= night < e.end and local_date(e.start, tz) != day
         )
         days.append(Day(day, programme.cities(day, todays), todays, nights))
     return days

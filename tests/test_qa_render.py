@@ -78,3 +78,35 @@ def test_check_wraps_wide_characters_within_the_width():
     lines = text.splitlines()
     assert all(cell_len(line) <= 60 for line in lines), text
     assert lines[1].startswith("  "), text  # the continuation is the block's, not rich folding an overlong line
+
+
+BACKGROUND = """\
+programme:
+  id: bg
+  title: BG
+  timezone: Europe/Brussels
+  start: 2009-06-01
+  end: 2009-06-04
+days:
+  2009-06-01:
+    - depart: "10:00"
+      arrive: "2009-06-03 18:00"
+      title: Exhibition open all along
+      kind: other
+      background: true
+    - kind: hotel
+      title: Hotel Amigo
+      until: 2009-06-03
+"""
+
+
+def test_only_hotel_stays_are_listed_as_nights():
+    from itinerary.render import agenda
+    from itinerary.select import by_day
+    from itinerary.timeutil import zone
+
+    programme = loads(BACKGROUND, "bg.yaml")
+    tuesday = by_day(programme, programme.events, zone("Europe/Brussels"))[1]
+    assert [e.title for e in tuesday.nights] == ["Hotel Amigo"]
+    text = render_text(agenda.render(programme, programme.events, zone("Europe/Brussels")))
+    assert "night           hotel      Exhibition" not in text, text
