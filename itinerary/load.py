@@ -379,12 +379,28 @@ class _Reader:
         fields = self.mapping(node, "programme.day_parts")
         if not fields:
             return DEFAULT_DAY_PARTS
-        parts = []
+        parts: list[DayPart] = []
         for name, (_, value) in fields.items():
-            span = self.parse(value, f"programme.day_parts.{name}", _span)
-            if isinstance(span, tuple):
-                (h1, _m1), (h2, _m2) = span
-                parts.append(DayPart(name, h1, h2 if h2 > h1 else 24))
+            field = f"programme.day_parts.{name}"
+            span = self.parse(value, field, _span)
+            if not isinstance(span, tuple):
+                continue
+            (h1, m1), (h2, m2) = span
+            if m1 or m2:
+                text = str(value.value)
+                self.error(value, field, f"{text!r}: the parts of the day run on whole hours (HH:00-HH:00)")
+                continue
+            part = DayPart(name, h1, h2 if h2 > h1 else 24)
+            if parts and part.start_hour < parts[-1].end_hour:
+                previous = parts[-1]
+                self.error(
+                    value,
+                    field,
+                    f"starts at {h1:02d}:00, before {previous.name!r} ends ({previous.end_hour:02d}:00): "
+                    "list the parts in the order of the day, without overlaps",
+                )
+                continue
+            parts.append(part)
         return tuple(parts) or DEFAULT_DAY_PARTS
 
     def travel_defaults(self, node: Node) -> TravelSettings:
