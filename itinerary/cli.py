@@ -134,15 +134,15 @@ def agenda(
     events = programme.events_for(ref)
     from itinerary.render import agenda as view
 
-    if format is Format.json:
-        emit_json(view.as_json(programme, events, zone, only, ref))
-        return
     if (
         only is not None
         and not (programme.start <= only <= programme.end)
         and not any(view.local_date(e.start, zone) == only for e in events)
     ):
         fail(f"--day: {only} is outside the programme ({programme.start} to {programme.end})")
+    if format is Format.json:
+        emit_json(view.as_json(programme, events, zone, only, ref))
+        return
     view.print_agenda(console(), programme, events, zone, only, ref)
 
 
