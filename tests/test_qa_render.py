@@ -110,3 +110,14 @@ def test_only_hotel_stays_are_listed_as_nights():
     assert [e.title for e in tuesday.nights] == ["Hotel Amigo"]
     text = render_text(agenda.render(programme, programme.events, zone("Europe/Brussels")))
     assert "night           hotel      Exhibition" not in text, text
+
+
+def test_agenda_marks_an_estimated_arrival_on_the_leg_line(japan):
+    from datetime import date
+
+    from itinerary.render import agenda
+    from itinerary.timeutil import zone
+
+    text = render_text(agenda.render(japan, japan.events, zone("Asia/Tokyo"), date(2009, 10, 7)), width=140)
+    assert "Grand Prince Hotel Akasaka 08:30 → Tokyo Station ~09:00" in text, text
+    assert "Tokyo Station 09:03 → Hamamatsu Station 10:33" in text, text

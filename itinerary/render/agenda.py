@@ -65,7 +65,8 @@ def detail_lines(programme: Programme, event: Event, tz: tzinfo, day: date) -> l
     if event.origin or event.destination:
         origin = event.origin.name if event.origin else "?"
         destination = event.destination.name if event.destination else "?"
-        lines.append(("", f"{origin} {clock(event.start, tz, day)} → {destination} {clock(event.end, tz, day)}"))
+        arrive = (ESTIMATED if event.end_estimated else "") + clock(event.end, tz, day)
+        lines.append(("", f"{origin} {clock(event.start, tz, day)} → {destination} {arrive}"))
     if event.venue:
         lines.append(("", place(event.venue)))
         if event.venue.local_address:
