@@ -651,11 +651,13 @@ class _Reader:
         title = self.required_text(fields, "title", field, node)
         kind: Kind | None = Kind.MEETING
         if "kind" in fields:
-            kind_text = (self.text(fields["kind"][1], f"{field}.kind") or "").strip()
+            kind_value = self.text(fields["kind"][1], f"{field}.kind")
+            kind_text = (kind_value or "").strip()
             try:
                 kind = Kind(kind_text)
             except ValueError:
                 kind = None
+            if kind is None and kind_value is not None:  # None: not a single value, reported already
                 names = [k.value for k in Kind]
                 self.error(
                     fields["kind"][1],
@@ -686,7 +688,10 @@ class _Reader:
         start, end, estimated = times
         explicit = "id" in fields
         if explicit:
-            ident = self.optional_text(fields, "id", field)
+            id_value = self.text(fields["id"][1], f"{field}.id")
+            if id_value is None:  # not a single value, reported already
+                return None
+            ident = id_value.strip()
             if not ident or any(ch.isspace() for ch in ident):
                 self.error(fields["id"][1], f"{field}.id", "must be a word without spaces (letters, digits, - _ . /)")
                 return None
@@ -858,6 +863,8 @@ class _Reader:
                 stamp_date, explicit_date = parse_date(words.pop(0)), True
             if words and words[0][:1].isdigit():
                 hhmm = parse_hhmm(words.pop(0))
+            elif words and not explicit_date:  # 'tomorrow': neither a date nor a time before a zone
+                raise ValueError(f"{text!r}: expected '[YYYY-MM-DD] HH:MM [Zone/Name]'")
             if words:
                 tz_here = zone(words.pop(0))
             if words:

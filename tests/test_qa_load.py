@@ -59,3 +59,18 @@ def test_day_parts_with_a_gap_load():
     )
     parts = loads(text, "t.yaml").day_parts
     assert [(p.name, p.start_hour, p.end_hour) for p in parts] == [("Morning", 8, 12), ("Evening", 18, 24)]
+
+
+def event_errors(event: str) -> list[str]:
+    return errors(HEAD + "days:\n  2009-10-05:\n    - " + event + "\n")
+
+
+def test_a_list_where_a_kind_or_an_id_belongs_is_one_error_each():
+    assert len(event_errors("{title: X, time: '09:00', kind: [meeting]}")) == 1
+    assert len(event_errors("{title: X, time: '09:00', id: [a]}")) == 1
+
+
+def test_a_hotel_until_without_a_date_says_what_it_expects():
+    (found,) = event_errors("{title: H, kind: hotel, until: tomorrow}")
+    assert "time zone" not in found, found
+    assert "YYYY-MM-DD" in found, found
