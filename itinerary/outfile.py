@@ -15,6 +15,8 @@ def refusal(path: Path, force: bool, ours: Callable[[Path], bool]) -> str | None
     parent = path.parent if str(path.parent) else Path(".")
     if not parent.is_dir():
         return f"{path}: no such directory {str(parent)!r}"
+    if path.exists() and not path.is_file():  # a pipe or a device: never replaced, nor opened to look
+        return f"{path}: not a regular file (a pipe or a device): write to a file, or to standard output"
     if path.exists() and not force and not ours(path):
         return f"{path}: exists and was not written by itinerary; use --force to overwrite it"
     return None
