@@ -82,14 +82,23 @@ def load(path: Path, *, warnings: bool = True) -> Programme:
 
 
 def resolve_who(programme: Programme, who: str | None) -> str | None:
+    """An id, or what a person would type: 'Tea Petrin', 'ECPG', 'Delegation of ECPG'."""
     if who is None:
         return None
     if who in programme.participants or who in programme.groups:
         return who
+    from itinerary.timeutil import slug
+
+    wanted = slug(who)
+    names = {slug(p.name): p.id for p in programme.participants.values()}
+    names.update({slug(g.name): g.id for g in programme.groups.values()})
+    for candidate in (wanted, names.get(wanted)):
+        if candidate and (candidate in programme.participants or candidate in programme.groups):
+            return candidate
     import difflib
 
     known = list(programme.participants) + list(programme.groups)
-    close = difflib.get_close_matches(who, known, n=1, cutoff=0.5)
+    close = difflib.get_close_matches(wanted or who, known, n=1, cutoff=0.5)
     hint = f" (did you mean {close[0]!r}?)" if close else ""
     fail(f"--who: no participant or group {who!r} in {programme.title}{hint}")
 
@@ -98,7 +107,7 @@ def resolve_tz(programme: Programme, name: str | None) -> tzinfo:
     from itinerary.timeutil import zone
 
     try:
-        return zone(name or programme.timezone)
+        return zone(programme.timezone if name is None else name)
     except ValueError:
         import difflib
         from zoneinfo import available_timezones

@@ -39,6 +39,18 @@ def test_agenda_who_group_and_person():
     assert "Dinner at Zipangu Akasaka" in titles  # two of its members are there
 
 
+@pytest.mark.parametrize("typed", ["Aiko Higuchi", "aiko higuchi", "AIKO-HIGUCHI"])
+def test_who_as_a_person_types_it(typed):
+    result = run("agenda", JAPAN, "--who", typed, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["who"] == "aiko-higuchi"
+
+
+def test_who_group_by_name_or_upper_case():
+    for typed in ("ECPG", "Delegation of ECPG"):
+        assert json.loads(run("agenda", JAPAN, "--who", typed, "--format", "json").stdout)["who"] == "ecpg"
+
+
 def test_agenda_tz():
     result = run("agenda", JAPAN, "--tz", "Europe/Brussels", "--day", "2009-10-06", "--format", "json")
     data = json.loads(result.stdout)
@@ -55,6 +67,7 @@ def test_agenda_tz():
             "--who: no participant or group 'barbara' in ECPG Study Visit to Japan (did you mean 'barbara-rhode'?)",
         ),
         (["--tz", "Europe/Bruxelles"], "--tz: unknown time zone 'Europe/Bruxelles'"),
+        (["--tz", ""], "--tz: unknown time zone ''"),
         (["--day", "2009-13-01"], "--day: '2009-13-01' is not a date"),
         (["--day", "2010-01-01"], "--day: 2010-01-01 is outside the programme (2009-10-04 to 2009-10-09)"),
     ],
