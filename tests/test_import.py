@@ -564,3 +564,46 @@ def test_two_events_that_share_a_uid_stay_two_events():
         ("e0", 6, timedelta(hours=1)),
         ("e0-2", 7, timedelta(hours=2)),
     ]
+
+
+def test_mangled_calendars_are_imported_or_refused_never_a_crash():
+    """Lines dropped, repeated, cut short or garbled in the hand-written calendars: a CalendarError or a
+    programme that loads at the calendar's instants (convert checks that itself), nothing else."""
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    sources = [p.read_bytes() for p in sorted(IMPORT.glob("*.ics"))]
+    edits = st.lists(
+        st.tuples(
+            st.integers(0, 4), st.integers(0, 10_000), st.integers(0, 10_000), st.sampled_from(b"0129:;=,TZ-\\ ")
+        ),
+        min_size=1,
+        max_size=3,
+    )
+
+    @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(st.sampled_from(sources), edits)
+    def check(data, changes):
+        lines = data.split(b"\n")
+        for op, i, j, byte in changes:
+            i %= len(lines)
+            if op == 0:
+                del lines[i]
+            elif op == 1:
+                lines.insert(i, lines[j % len(lines)])
+            elif op == 2:
+                lines[i] = lines[i][: j % (len(lines[i]) + 1)]
+            elif op == 3 and lines[i]:
+                garbled = bytearray(lines[i])
+                garbled[j % len(garbled)] = byte
+                lines[i] = bytes(garbled)
+            else:
+                lines.insert(i, b"RRULE:FREQ=DAILY")
+            if not lines:
+                lines = [b""]
+        try:
+            convert(b"\n".join(lines), "mangled.ics")
+        except CalendarError as exc:
+            assert "\n" not in str(exc)
+
+    check()

@@ -515,10 +515,12 @@ def _span(item: Item, start: datetime, end: datetime, read_start: tzinfo, read_e
     ):
         first, second = start.astimezone(read_start), end.astimezone(read_end)
         day = first.date()
-        loaded, _ = localize(day, (second.hour, second.minute), read_end)
-        if utc(loaded) <= utc(start):
-            loaded, _ = localize(day + timedelta(days=1), (second.hour, second.minute), read_end)
-        if utc(loaded) == utc(end) and utc(end) > utc(start):
+        # As the loader reads "HH:MM-HH:MM": the end on the start's day, else the next; a gap on
+        # the start's day is an error there, even when the next day would do.
+        loaded, status = localize(day, (second.hour, second.minute), read_end)
+        if status is not WallTime.GAP and utc(loaded) <= utc(start):
+            loaded, status = localize(day + timedelta(days=1), (second.hour, second.minute), read_end)
+        if status is not WallTime.GAP and utc(loaded) == utc(end) and utc(end) > utc(start):
             return _Event(item, day, [("time", f'"{first:%H:%M}-{second:%H:%M}"')], expect=expect)
     depart = _stamp(start, own_start, read_start, with_date=False)
     start_tz = own_start if _readable(start, own_start) else UTC

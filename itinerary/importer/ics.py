@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import itertools
 import re
+import warnings
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
@@ -31,9 +32,13 @@ Component = Any
 """An icalendar component: its properties are a union of 30 types, read here by what each property is."""
 
 MAX_BYTES = 20 * 1024 * 1024
-MAX_ITEMS = 50_000
+MAX_ITEMS = 20_000
 """More occurrences than any visit has: a repeating event without a range, most likely."""
 UNBOUNDED = timedelta(days=7)
+FOREVER_AT_MOST = timedelta(days=366)
+"""Without --end, an event that repeats forever is not followed further than this from its start."""
+BOUNDED_SPAN = timedelta(days=366 * 20)
+"""How far a rule with COUNT or UNTIL is followed (a programme of visits spans weeks)."""
 """How far an event that repeats forever is expanded when nothing else in the calendar bounds it."""
 
 _TIMES = ("DTSTART", "DTEND", "DURATION", "RECURRENCE-ID", "RRULE", "RDATE", "EXDATE")
@@ -41,6 +46,8 @@ _TIMES = ("DTSTART", "DTEND", "DURATION", "RECURRENCE-ID", "RRULE", "RDATE", "EX
 _READ = frozenset(
     (*_TIMES, "UID", "SUMMARY", "LOCATION", "GEO", "URL", "ATTENDEE", "DESCRIPTION", "CATEGORIES", "TRANSP", "STATUS")
 )
+_SINGLE = ("UID", "SUMMARY", "LOCATION", "GEO", "URL", "DESCRIPTION", "STATUS", "TRANSP", "SEQUENCE")
+"""Once per event; a second one is dropped (and counted)."""
 _BOOKKEEPING = frozenset(("DTSTAMP", "CREATED", "LAST-MODIFIED", "SEQUENCE"))
 """Dropped without a word: a programme file keeps its history in git."""
 _NO_UID = "itinerary-no-uid-line-"
@@ -53,8 +60,11 @@ def read(data: bytes, name: str, options: Options | None = None) -> Draft:
     options = options or Options()
     text = _decode(data, name)
     blocks = _structure(text, name)
-    calendars = _parse(text, name)
-    return _Reader(name, options, blocks, calendars, _our_programme(data)).draft()
+    with warnings.catch_warnings():
+        # icalendar warns on stderr when it guesses a zone; the file's comments say what was read how.
+        warnings.simplefilter("ignore")
+        calendars = _parse(text, name)
+        return _Reader(name, options, blocks, calendars, _our_programme(data)).draft()
 
 
 # -- the file as text -------------------------------------------------------------------
@@ -427,6 +437,15 @@ class _Reader:
                     self.left_out["reminders (VALARM)"] += 1
 
     def check(self, component: Component, block: _Block) -> None:
+        for prop in ("DTSTART", "DTEND", "DURATION", "RECURRENCE-ID"):
+            if isinstance(component.get(prop), list):
+                raise CalendarError(
+                    f"{self.where(block, prop)}: {prop} appears {len(component[prop])} times in one VEVENT"
+                )
+        for prop in _SINGLE:
+            if isinstance(component.get(prop), list):
+                component[prop] = component[prop][0]
+                self.left_out[f"{prop} after the first"] += 1
         broken = dict(getattr(component, "errors", []) or [])
         for prop in _TIMES:
             if prop in broken:
@@ -434,6 +453,11 @@ class _Reader:
                 raise CalendarError(f"{self.where(block, prop)}: {prop}: not a valid date or time ({message})")
         if "DTSTART" not in component:
             raise CalendarError(f"{self.where(block)}: VEVENT without DTSTART: it says not when it happens")
+        for prop in ("DTSTART", "DTEND", "RECURRENCE-ID"):
+            if prop in component and not isinstance(component[prop].dt, date):
+                raise CalendarError(f"{self.where(block, prop)}: {prop}: not a date or a date-time")
+        if "DURATION" in component and not isinstance(component["DURATION"].dt, timedelta):
+            raise CalendarError(f"{self.where(block, 'DURATION')}: DURATION: not a length of time")
         for prop in ("DTSTART", "DTEND", "RECURRENCE-ID", "EXDATE", "RDATE"):
             for value, params in _values(component.get(prop)):
                 tzid = params.get("TZID")
@@ -442,6 +466,13 @@ class _Reader:
                         f"{self.where(block, prop)}: {prop}: TZID {str(tzid)!r} is defined nowhere "
                         "(no VTIMEZONE in the file has it, and it is no known zone name)"
                     )
+        for rule, _ in _values(component.get("RRULE")):
+            frequency = str(rule.get("FREQ", [""])[0]).upper() if hasattr(rule, "get") else ""
+            if frequency in ("SECONDLY", "MINUTELY"):
+                raise CalendarError(
+                    f"{self.where(block, 'RRULE')}: RRULE: repeats every {frequency[:-2].lower()}: "
+                    "not something a programme of visits can hold"
+                )
         length = _length(component)
         if length is not None and (length[0] < 0 or length[1] < timedelta(0)) and "DTEND" in component:
             title = " ".join(str(component.get("SUMMARY", "")).split()) or "the event"
@@ -519,19 +550,24 @@ class _Reader:
                 found.append(component)
                 lone[id(component)] = block.line
         if bounded.subcomponents != zones:
-            found.extend(self.occurrences(bounded, start, stop))
+            found.extend(self.occurrences(bounded, start or self.earliest(bounded), stop))
         if forever:
             if stop is None:
                 ends = [self.as_date(c.end if "DTEND" in c or "DURATION" in c else c.start) for c in found]
                 masters = [self.series[uid].master for uid in forever]
                 starts = [self.as_date(m["DTSTART"].dt) for m in masters if m is not None]
                 horizon = max(ends) + timedelta(days=1) if ends else min(starts) + UNBOUNDED
+                horizon = min(horizon, min(starts) + FOREVER_AT_MOST)
                 self.notes.append(
                     f"Events that repeat forever are expanded up to {horizon - timedelta(days=1)}"
-                    f"{' (the end of the other events)' if ends else ''}; choose another end with --end."
+                    f"{' (the end of the other events)' if ends and horizon == max(ends) + timedelta(days=1) else ''}"
+                    "; choose another end with --end."
                 )
                 stop = horizon
-            found.extend(self.occurrences(endless, start or date(1900, 1, 1), stop))
+            found.extend(self.occurrences(endless, start or self.earliest(endless), stop))
+        days = sum(max(1, (self.as_date(c.end) - self.as_date(c.start)).days) for c in found if _dated(c))
+        if len(found) + days > MAX_ITEMS:
+            raise CalendarError(f"{self.name}: more than {MAX_ITEMS:,} events: choose a range with --start and --end")
         items: list[Item] = []
         for component in found:
             line = lone.get(id(component))
@@ -561,15 +597,21 @@ class _Reader:
             return (value.astimezone(self.tz) if value.tzinfo else value).date()
         return value
 
-    def occurrences(self, calendar: Calendar, start: date | None, stop: date | None) -> Iterator[Component]:
+    def earliest(self, calendar: Calendar) -> date:
+        """The day before the first DTSTART: the library's search for the first occurrence widens its
+        window while it finds none, so starting far earlier makes that window years wide."""
+        events: list[Component] = calendar.walk("VEVENT")
+        return min(self.as_date(c["DTSTART"].dt) for c in events) - timedelta(days=1)
+
+    def occurrences(self, calendar: Calendar, start: date, stop: date | None) -> Iterator[Component]:
         from recurring_ical_events import CalendarQuery
 
         try:
             query = CalendarQuery(calendar, components=("VEVENT",))
-            found: Iterable[Component] = (
-                query.between(start or date(1900, 1, 1), stop) if stop else query.after(start) if start else query.all()
-            )
-            yield from itertools.islice(found, MAX_ITEMS + 1)
+            # One window: `after` and `all` page through windows that shrink to 15 minutes while they
+            # find occurrences, each expanding the rule from its start again (minutes per year of an
+            # hourly rule). A rule with COUNT or UNTIL stops by itself well within BOUNDED_SPAN.
+            yield from itertools.islice(query.between(start, stop or start + BOUNDED_SPAN), MAX_ITEMS + 1)
         except CalendarError:
             raise
         except Exception as exc:  # the library's InvalidCalendar, PeriodEndBeforeStart, BadRuleStringFormat...
@@ -832,6 +874,11 @@ def _add(start: datetime, length: tuple[int, timedelta]) -> datetime:
     if exact:
         value = (value.astimezone(UTC) + exact).astimezone(value.tzinfo) if value.tzinfo else value + exact
     return value
+
+
+def _dated(component: Component) -> bool:
+    """A whole-days event (written one item per day, so it counts once per day)."""
+    return not isinstance(component["DTSTART"].dt, datetime)
 
 
 def _key(instant: datetime) -> str | None:
