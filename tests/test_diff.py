@@ -315,6 +315,13 @@ def test_two_imported_calendar_drafts_are_matched_by_uid(tmp_path):
     assert result.exit_code == 1, result.output
     events = json.loads(result.stdout)["events"]
     assert [(e["id"], e["changes"]) for e in events] == [("uid-2916e941c655", ["moved", "renamed"])]
+    text = run("diff", first, second).stdout.splitlines()
+    assert text[3:7] == [  # no ATTENDEE in either calendar: the changes are everyone's
+        "Everyone (neither version lists participants)",
+        "  Moved, renamed: Meeting with METI and JETRO (was “Meeting with METI”)",
+        "    was Tue 6 Oct 09:30–12:00, METI",
+        "    now Wed 7 Oct 09:30–12:00, METI",
+    ]
 
 
 def test_the_japan_visit_v2_to_v3_as_a_real_process(tmp_path):

@@ -159,7 +159,10 @@ def lines(diff: Diff, old_name: str, new_name: str, who: str | None = None) -> l
             out.extend(entry(personal, diff))
     if who is None and diff.unattended:
         out.append(("", ""))
-        out.append(("bold", "Attended by no listed participant"))
+        nobody = not diff.old.participants and not diff.new.participants
+        out.append(
+            ("bold", "Everyone (neither version lists participants)" if nobody else "Attended by no listed participant")
+        )
         for change in diff.unattended:
             seen = _unattended_seen(change)
             out.extend(entry(Personal(change, seen), diff))
