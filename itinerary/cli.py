@@ -477,6 +477,7 @@ def diff(
 
     found = compare(old, new)
     if who is not None:
+        who = diff_who(old, new, who)
         if not found.members(who) and who not in old.groups and who not in new.groups:
             import difflib
 
@@ -496,6 +497,22 @@ def diff(
         for line in view.render(found, str(old_file), str(new_file), who):
             out.print(line, soft_wrap=True)
     raise typer.Exit(1 if found.changed else 0)
+
+
+def diff_who(old: Programme, new: Programme, who: str) -> str:
+    """`--who` of `diff`: an id in either version, or a name as a person types it (as `resolve_who`)."""
+    from itinerary.timeutil import slug
+
+    for programme in (new, old):
+        if who in programme.participants or who in programme.groups:
+            return who
+    for programme in (new, old):
+        names = {slug(p.name): p.id for p in programme.participants.values()}
+        names.update({slug(g.name): g.id for g in programme.groups.values()})
+        for candidate in (slug(who), names.get(slug(who))):
+            if candidate and (candidate in programme.participants or candidate in programme.groups):
+                return candidate
+    return who
 
 
 def main() -> None:

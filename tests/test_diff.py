@@ -239,6 +239,7 @@ def test_who_a_participant_or_a_group():
     assert tea.stdout.splitlines()[0].endswith("(revision 3), for Tea Petrin")
     assert "Aiko Higuchi" not in tea.stdout and "Barbara Rhode" not in tea.stdout
     assert "\nTea Petrin\n  Cancelled: Dinner" in tea.stdout
+    assert run("diff", V2, V3, "--who", "Tea Petrin").stdout == tea.stdout  # a name as a person types it
     hosts = json.loads(run("diff", V2, V3, "--who", "hosts", "--format", "json").stdout)
     assert [p["id"] for p in hosts["participants"]] == ["aiko-higuchi"]
     assert [e["id"] for e in hosts["events"]] == [
