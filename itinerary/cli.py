@@ -381,7 +381,6 @@ def import_file(path: Path, options: Any = None) -> Any:
 
 
 CalendarArg = Annotated[Path, typer.Argument(help="The calendar file (.ics).", show_default=False)]
-DateOpt = Annotated[str | None, typer.Option(help="YYYY-MM-DD.", show_default=False)]
 
 
 def parse_day(option: str, value: str | None) -> date | None:
@@ -397,20 +396,29 @@ def parse_day(option: str, value: str | None) -> date | None:
 def import_calendar(
     calendar_file: CalendarArg,
     output: Annotated[
-        str, typer.Option("--output", "-o", help="Write the programme file here ('-': standard output).")
+        str,
+        typer.Option("--output", "-o", metavar="FILE", help="Write the programme file here ('-': standard output)."),
     ] = "-",
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
     tz: Annotated[
         str | None,
-        typer.Option("--tz", help="The programme's zone, also for floating times; default: the calendar's most used."),
+        typer.Option(
+            "--tz",
+            metavar="ZONE",
+            help="The programme's zone, also for floating times; default: the calendar's most used.",
+        ),
     ] = None,
     start: Annotated[
-        str | None, typer.Option("--start", help="Only events from this day (YYYY-MM-DD).", show_default=False)
+        str | None,
+        typer.Option("--start", metavar="YYYY-MM-DD", help="Only events from this day.", show_default=False),
     ] = None,
     end: Annotated[
         str | None,
         typer.Option(
-            "--end", help="Only events up to this day, inclusive; repeating events stop here.", show_default=False
+            "--end",
+            metavar="YYYY-MM-DD",
+            help="Only events up to this day, inclusive; repeating events stop here.",
+            show_default=False,
         ),
     ] = None,
 ) -> None:
