@@ -35,7 +35,9 @@ def test_a_name_without_latin_letters_with_an_id_loads():
 
 
 def test_day_parts_off_the_hour_are_refused_not_rounded():
-    text = HEAD.replace("end: 2009-10-09\n", 'end: 2009-10-09\n  day_parts:\n    Morning: "08:00-12:30"\n    Lunch: "12:30-13:30"\n')
+    text = HEAD.replace(
+        "end: 2009-10-09\n", 'end: 2009-10-09\n  day_parts:\n    Morning: "08:00-12:30"\n    Lunch: "12:30-13:30"\n'
+    )
     found = errors(text)
     assert found[0].startswith("t.yaml:8:14: error: programme.day_parts.Morning: '08:00-12:30'"), found
     assert "whole hours" in found[0], found
