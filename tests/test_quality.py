@@ -25,7 +25,12 @@ def test_ruff_lint():
 
 
 def test_ruff_format():
-    done = subprocess.run([*tool("ruff"), "format", "--check", "itinerary", "tests", "benchmarks"], cwd=ROOT, capture_output=True, text=True)
+    done = subprocess.run(
+        [*tool("ruff"), "format", "--check", "itinerary", "tests", "benchmarks"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert done.returncode == 0, done.stdout + done.stderr
 
 
