@@ -58,7 +58,36 @@ def fail(message: str, code: int = 2) -> NoReturn:
 def console(stderr: bool = False) -> Console:
     from rich.console import Console
 
-    return Console(stderr=stderr, highlight=False, soft_wrap=False)
+    stream = sys.stderr if stderr else sys.stdout
+    if stream.isatty():
+        return Console(stderr=stderr, highlight=False, soft_wrap=False)
+    return Console(file=_TrimmedLines(stream), highlight=False, soft_wrap=False)  # type: ignore[arg-type]
+
+
+class _TrimmedLines:
+    """Into a pipe or a file, lines without the blanks rich pads table cells with."""
+
+    def __init__(self, out: Any) -> None:
+        self.out = out
+        self.pending = ""
+
+    def write(self, text: str) -> int:
+        *lines, self.pending = (self.pending + text).split("\n")
+        if lines:
+            self.out.write("".join(line.rstrip(" ") + "\n" for line in lines))
+        return len(text)
+
+    def flush(self) -> None:
+        if self.pending:
+            self.out.write(self.pending)
+            self.pending = ""
+        self.out.flush()
+
+    def isatty(self) -> bool:
+        return False
+
+    def fileno(self) -> int:
+        return int(self.out.fileno())
 
 
 def load(path: Path, *, warnings: bool = True) -> Programme:

@@ -146,3 +146,14 @@ def test_real_process_bad_file_no_traceback(tmp_path):
     assert done.returncode == 2
     assert "Traceback" not in done.stderr
     assert done.stderr.startswith(f"{bad}:2:1: error: YAML syntax")
+
+
+def test_piped_output_has_no_trailing_blanks():
+    done = subprocess.run(
+        [sys.executable, "-m", "itinerary", "agenda", str(JAPAN)],
+        capture_output=True, text=True, env=subprocess_env(), check=False,
+    )  # fmt: skip
+    assert done.returncode == 0
+    lines = done.stdout.splitlines()
+    assert len(lines) > 100
+    assert [line for line in lines if line != line.rstrip()] == []
