@@ -36,6 +36,23 @@ app = typer.Typer(
 )
 
 
+def _version(value: bool) -> None:
+    if value:
+        from itinerary import __version__
+
+        sys.stdout.write(f"itinerary {__version__}\n")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """Plan study visits and delegations from one programme file."""
+
+
 class Format(str, Enum):
     text = "text"
     json = "json"

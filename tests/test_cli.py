@@ -104,6 +104,13 @@ def test_participants_table_and_json():
     assert emily["group_names"] == ["Delegation of ECPG", "ECPG Secretariat"]
 
 
+def test_version():
+    from itinerary import __version__
+
+    result = run("--version")
+    assert result.exit_code == 0 and result.stdout == f"itinerary {__version__}\n"
+
+
 def test_help_documents_exit_codes():
     result = run("--help")
     assert result.exit_code == 0
