@@ -458,6 +458,18 @@ class _Reader:
                 raise CalendarError(f"{self.where(block, prop)}: {prop}: not a date or a date-time")
         if "DURATION" in component and not isinstance(component["DURATION"].dt, timedelta):
             raise CalendarError(f"{self.where(block, 'DURATION')}: DURATION: not a length of time")
+        whole_days = not isinstance(component["DTSTART"].dt, datetime)
+        if "DTEND" in component and whole_days != (not isinstance(component["DTEND"].dt, datetime)):
+            kinds = ("a date", "a date-time") if whole_days else ("a date-time", "a date")
+            raise CalendarError(
+                f"{self.where(block, 'DTEND')}: DTEND: {kinds[1]} while DTSTART is {kinds[0]} (both must be one or "
+                "the other)"
+            )
+        if "DURATION" in component and whole_days and component["DURATION"].dt % timedelta(days=1):
+            raise CalendarError(
+                f"{self.where(block, 'DURATION')}: DURATION: hours or minutes for an all-day event (DTSTART is a "
+                "date): only days or weeks can be"
+            )
         for prop in ("DTSTART", "DTEND", "RECURRENCE-ID", "EXDATE", "RDATE"):
             for value, params in _values(component.get(prop)):
                 tzid = params.get("TZID")
