@@ -105,6 +105,12 @@ def compare(old: Programme, new: Programme) -> Diff:
     after = {e.id: e for e in new.events}
     attending_old = _attendance(old)
     attending_new = _attendance(new)
+    # A version that lists no participants (a calendar without ATTENDEEs) says nothing about who
+    # attends: its events keep the other version's attendance, and a new one is everyone's there.
+    if old.participants and not new.participants:
+        attending_new = _unknown(attending_new, attending_old, old)
+    elif new.participants and not old.participants:
+        attending_old = _unknown(attending_old, attending_new, new)
     found: list[EventChange] = []
     for ident in dict.fromkeys([*before, *after]):
         change = _change(ident, before.get(ident), after.get(ident), attending_old, attending_new)
@@ -140,6 +146,14 @@ def _attendance(programme: Programme) -> dict[str, frozenset[str]]:
             seen[event.who] = programme.attendees(event)
         out[event.id] = seen[event.who]
     return out
+
+
+def _unknown(
+    silent: Mapping[str, frozenset[str]], known: Mapping[str, frozenset[str]], listed: Programme
+) -> dict[str, frozenset[str]]:
+    """Attendance for a version without participants: the other version's, else everyone listed there."""
+    everyone = frozenset(listed.participants)
+    return {ident: known.get(ident, everyone) for ident in silent}
 
 
 def place(venue: Venue | None) -> tuple[str, str] | None:

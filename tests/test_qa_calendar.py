@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from conftest import JAPAN
 from typer.testing import CliRunner
 
 from itinerary.cli import app
+from itinerary.diff import compare
 from itinerary.importer import CalendarError, convert
+from itinerary.load import load
 
 runner = CliRunner()
 
@@ -49,3 +52,31 @@ def test_an_end_of_another_type_than_the_start_is_refused_in_one_line(props, lin
     assert result.exit_code == 2, result.output
     assert result.stderr.startswith(f"itinerary: {source}:{line}: {what}: ")
     assert not target.exists()
+
+
+# -- diff of a programme against a calendar that lists no attendees ---------------------------------
+
+
+def test_a_programme_against_its_own_calendar_without_attendees_is_unchanged(tmp_path):
+    """An exported calendar has no ATTENDEE (unless --invite): it says nothing about who attends, so
+    comparing the programme with it must not tell every participant they no longer attend anything."""
+    exported = tmp_path / "programme.ics"
+    assert run("export", JAPAN, "-o", exported).exit_code == 0
+    for old, new in ((JAPAN, exported), (exported, JAPAN)):
+        result = run("diff", old, new)
+        assert result.exit_code == 0, result.stdout
+        assert "Nothing changed." in result.stdout
+
+
+def test_a_change_against_a_calendar_without_attendees_goes_to_those_who_attend(tmp_path):
+    exported = tmp_path / "programme.ics"
+    assert run("export", JAPAN, "-o", exported).exit_code == 0
+    text = exported.read_bytes().replace(
+        b"DTSTART;TZID=Asia/Tokyo:20091008T153000", b"DTSTART;TZID=Asia/Tokyo:20091008T160000"
+    )
+    text = text.replace(b"DTEND;TZID=Asia/Tokyo:20091008T163000", b"DTEND;TZID=Asia/Tokyo:20091008T170000")
+    moved = tmp_path / "moved.ics"
+    moved.write_bytes(text)
+    found = compare(load(JAPAN), convert(moved.read_bytes(), "moved.ics").programme)
+    assert [(c.id, c.changes) for c in found.events] == [("2009-10-08/rounding-up", ("moved",))]
+    assert sorted(found.people) == sorted(p.id for p in load(JAPAN).members("ecpg"))
