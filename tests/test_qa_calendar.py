@@ -80,3 +80,29 @@ def test_a_change_against_a_calendar_without_attendees_goes_to_those_who_attend(
     found = compare(load(JAPAN), convert(moved.read_bytes(), "moved.ics").programme)
     assert [(c.id, c.changes) for c in found.events] == [("2009-10-08/rounding-up", ("moved",))]
     assert sorted(found.people) == sorted(p.id for p in load(JAPAN).members("ecpg"))
+
+
+# -- bytes as careless exporters write them -----------------------------------------------------------
+
+
+def test_a_fold_that_splits_a_utf8_character_is_read_as_one_text():
+    """RFC 5545 forbids it, but exporters that fold at 75 octets blindly cut a character in two."""
+    title = "浜松ホトニクス株式会社の見学と意見交換 " * 3
+    line = f"SUMMARY:{title.strip()}".encode()
+    cut = 74  # inside a three-byte character: 8 ASCII bytes, then 3 bytes per character
+    assert line[cut] & 0xC0 == 0x80
+    folded = line[:cut] + b"\r\n " + line[cut:]
+    data = calendar("BEGIN:VEVENT", "UID:e1@qa", "DTSTART;TZID=Asia/Tokyo:20091007T141000", "SUMMARY:x", "END:VEVENT")
+    data = data.replace(b"SUMMARY:x", folded)
+    programme = convert(data, "folded.ics").programme
+    assert [e.title for e in programme.events] == [title.strip()]
+
+
+def test_a_calendar_saved_as_utf16_is_read():
+    text = calendar(*event("DTSTART;TZID=Asia/Tokyo:20091006T100000", "LOCATION:Café Elio")).decode()
+    for encoding in ("utf-16", "utf-16-le", "utf-16-be"):
+        data = text.encode(encoding)
+        if encoding != "utf-16":
+            data = "\ufeff".encode(encoding) + data
+        programme = convert(data, "utf16.ics").programme
+        assert [(e.title, e.venue.name if e.venue else None) for e in programme.events] == [("Meeting", "Café Elio")]

@@ -10,6 +10,7 @@ and recurring-ical-events are imported only here, and only when a calendar is re
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import itertools
 import re
@@ -69,10 +70,21 @@ def read(data: bytes, name: str, options: Options | None = None) -> Draft:
 
 # -- the file as text -------------------------------------------------------------------
 
+_SPLIT_FOLD = re.compile(rb"([\xc2-\xf4][\x80-\xbf]{0,2})(\r?\n[ \t])([\x80-\xbf]{1,3})")
+"""A UTF-8 character cut in two by a fold: its lead bytes, the fold, its continuation bytes."""
+
 
 def _decode(data: bytes, name: str) -> str:
     if len(data) > MAX_BYTES:
         raise CalendarError(f"{name}: larger than {MAX_BYTES // (1024 * 1024)} MiB: not a calendar to import")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        # Windows tools save "Unicode" text as UTF-16 with a byte order mark.
+        try:
+            data = data.decode("utf-16").encode("utf-8")
+        except UnicodeDecodeError:
+            raise CalendarError(f"{name}: not UTF-16 text, as its byte order mark says") from None
+    # Folds cut at 75 octets without care may split a character: its bytes go before the fold.
+    data = _SPLIT_FOLD.sub(rb"\1\3\2", data)
     if b"\0" in data[:8192]:
         raise CalendarError(f"{name}: binary data, not a calendar (expected an iCalendar .ics text file)")
     try:
