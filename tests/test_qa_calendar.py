@@ -106,3 +106,26 @@ def test_a_calendar_saved_as_utf16_is_read():
             data = "\ufeff".encode(encoding) + data
         programme = convert(data, "utf16.ics").programme
         assert [(e.title, e.venue.name if e.venue else None) for e in programme.events] == [("Meeting", "Café Elio")]
+
+
+# -- Apple Calendar's locations -----------------------------------------------------------------------
+
+APPLE_LOCATION = (
+    "LOCATION:Tokyo Station\\n1-9-1 Marunouchi\\, Chiyoda City\\, Tokyo 100-0005\\, Japan",
+    'X-APPLE-STRUCTURED-LOCATION;VALUE=URI;X-ADDRESS="1-9-1 Marunouchi, Chiyoda City, Tokyo 100-0005, Japan";',
+    " X-APPLE-RADIUS=141.17;X-TITLE=Tokyo Station:geo:35.681236,139.767125",
+)
+
+
+def test_an_apple_location_has_its_name_on_the_first_line_and_its_coordinates_in_a_geo_uri():
+    data = calendar(*event("DTSTART;TZID=Asia/Tokyo:20091007T090300", "DTEND;TZID=Asia/Tokyo:20091007T103300"))
+    data = data.replace(b"SUMMARY:Meeting", "\r\n".join(("SUMMARY:Shinkansen", *APPLE_LOCATION)).encode())
+    converted = convert(data, "apple.ics")
+    (venue,) = converted.programme.venues.values()
+    assert (venue.id, venue.name, venue.address) == (
+        "tokyo-station",
+        "Tokyo Station",
+        "1-9-1 Marunouchi, Chiyoda City, Tokyo 100-0005, Japan",
+    )
+    assert venue.geo == (35.681236, 139.767125)
+    assert "X-APPLE-STRUCTURED-LOCATION" not in converted.text  # carried over, not listed as left out

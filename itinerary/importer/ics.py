@@ -45,7 +45,20 @@ BOUNDED_SPAN = timedelta(days=366 * 20)
 _TIMES = ("DTSTART", "DTEND", "DURATION", "RECURRENCE-ID", "RRULE", "RDATE", "EXDATE")
 """Without these read right, no instant can be trusted: a broken one refuses the file."""
 _READ = frozenset(
-    (*_TIMES, "UID", "SUMMARY", "LOCATION", "GEO", "URL", "ATTENDEE", "DESCRIPTION", "CATEGORIES", "TRANSP", "STATUS")
+    (
+        *_TIMES,
+        "UID",
+        "SUMMARY",
+        "LOCATION",
+        "GEO",
+        "URL",
+        "ATTENDEE",
+        "DESCRIPTION",
+        "CATEGORIES",
+        "TRANSP",
+        "STATUS",
+        "X-APPLE-STRUCTURED-LOCATION",
+    )
 )
 _SINGLE = ("UID", "SUMMARY", "LOCATION", "GEO", "URL", "DESCRIPTION", "STATUS", "TRANSP", "SEQUENCE")
 """Once per event; a second one is dropped (and counted)."""
@@ -787,16 +800,21 @@ class _Reader:
         return tuple(out), comments
 
     def place(self, component: Component) -> Place | None:
-        text = " ".join(str(component.get("LOCATION", "")).split())
+        # Apple and Google write the place's name on a line of its own, the address below it.
+        lines = (" ".join(line.split()).strip(" ,") for line in str(component.get("LOCATION", "")).splitlines())
+        text = ", ".join(line for line in lines if line)
         if not text:
             return None
         broken = dict(getattr(component, "errors", []) or [])
         geo = None
         if "GEO" in component and "GEO" not in broken:
             value = component["GEO"]
-            lat, lon = float(value.latitude), float(value.longitude)
-            if -90 <= lat <= 90 and -180 <= lon <= 180:
-                geo = (lat, lon)
+            geo = _geo(float(value.latitude), float(value.longitude))
+        elif "X-APPLE-STRUCTURED-LOCATION" in component:
+            # Apple's own: a `geo:lat,lon` URI (RFC 5870) with the place's name and address as parameters.
+            found = re.match(r"\s*geo:([-+]?[\d.]+),([-+]?[\d.]+)", str(component["X-APPLE-STRUCTURED-LOCATION"]))
+            with contextlib.suppress(TypeError, ValueError):
+                geo = _geo(float(found[1]), float(found[2])) if found else None
         return Place(text, geo)
 
     # -- calendars itinerary wrote
@@ -898,6 +916,10 @@ def _add(start: datetime, length: tuple[int, timedelta]) -> datetime:
     if exact:
         value = (value.astimezone(UTC) + exact).astimezone(value.tzinfo) if value.tzinfo else value + exact
     return value
+
+
+def _geo(lat: float, lon: float) -> tuple[float, float] | None:
+    return (lat, lon) if -90 <= lat <= 90 and -180 <= lon <= 180 else None
 
 
 def _dated(component: Component) -> bool:
