@@ -129,3 +129,47 @@ def test_an_apple_location_has_its_name_on_the_first_line_and_its_coordinates_in
     )
     assert venue.geo == (35.681236, 139.767125)
     assert "X-APPLE-STRUCTURED-LOCATION" not in converted.text  # carried over, not listed as left out
+
+
+# -- the export's folds keep every escape whole ---------------------------------------------------------
+
+
+def _split_escapes(data: bytes) -> list[bytes]:
+    """Physical lines that end inside an escape (`\\x` in text, `^x` in a parameter), read as a client that
+    does not unfold first would: the state runs through each logical line."""
+    found = []
+    pending = False
+    for line in data.split(b"\r\n"):
+        if not line.startswith(b" "):
+            pending = False
+        index = 1 if line.startswith(b" ") else 0
+        if pending:
+            index += 1  # the escaped character, carried over
+            pending = False
+        while index < len(line):
+            if line[index : index + 1] in (b"\\", b"^"):
+                if index + 1 == len(line):
+                    pending = True
+                    found.append(line)
+                index += 2
+            else:
+                index += 1
+    return found
+
+
+@pytest.mark.parametrize("offset", range(0, 6))
+def test_a_fold_never_cuts_an_escaped_backslash_in_two(tmp_path, offset):
+    source = JAPAN.read_text(encoding="utf-8").replace(
+        "title: Rounding-up", "title: " + "x" * offset + "Rounding-up C:\\temp\\minutes\\" * 3, 1
+    )  # a plain YAML scalar: each backslash is one, escaped as two in the calendar
+    programme = tmp_path / "p.yaml"
+    programme.write_text(source, encoding="utf-8")
+    target = tmp_path / "p.ics"
+    assert run("export", programme, "-o", target).exit_code == 0
+    data = target.read_bytes()
+    assert not _split_escapes(data)
+    assert all(len(line) <= 75 for line in data.split(b"\r\n"))
+    from icalendar import Calendar
+
+    titles = [str(e["SUMMARY"]) for e in Calendar.from_ical(data).walk("VEVENT")]
+    assert "x" * offset + "Rounding-up C:\\temp\\minutes\\" * 3 in titles

@@ -307,13 +307,65 @@ class CalendarFile:
 
 
 END = b"END:VCALENDAR\r\n"
+FOLD = "\r\n "
+LIMIT = 75
+
+
+def _tokens(line: str) -> list[str]:
+    """A content line in pieces no fold may cut: a character, or an escape (`\\,` in text, `^n` in a parameter)."""
+    out: list[str] = []
+    index = 0
+    while index < len(line):
+        size = 2 if line[index] in "\\^" and index + 1 < len(line) else 1
+        out.append(line[index : index + size])
+        index += size
+    return out
+
+
+def _cuts_an_escape(folded: str) -> bool:
+    edges: set[int] = set()
+    position = 0
+    for segment in folded.split(FOLD)[:-1]:
+        position += len(segment)
+        edges.add(position)
+    position = 0
+    for token in _tokens(folded.replace(FOLD, "")):
+        if len(token) == 2 and position + 1 in edges:
+            return True
+        position += len(token)
+    return False
+
+
+def keep_escapes(data: bytes) -> bytes:
+    """Folds as icalendar makes them, except where one cuts an escape in two: icalendar 7.3 moves a
+    trailing backslash to the next line even when it is the escaped one (`\\\\`), and some readers take
+    each line's escapes apart before unfolding. Such a line is folded again, escape by escape."""
+    text = data.decode("utf-8")
+    if FOLD not in text:
+        return data
+    lines = re.split(r"\r\n(?! )", text)
+    for number, folded in enumerate(lines):
+        if FOLD not in folded or not _cuts_an_escape(folded):
+            continue
+        pieces: list[str] = []
+        current, octets = "", 0
+        for token in _tokens(folded.replace(FOLD, "")):
+            size = len(token.encode("utf-8"))
+            if current and octets + size >= LIMIT:
+                pieces.append(current)
+                current, octets = "", 0
+            current += token
+            octets += size
+        lines[number] = FOLD.join([*pieces, current])
+    return "\r\n".join(lines).encode("utf-8")
 
 
 @dataclass
 class _Builder:
     """Writes each VEVENT and VTIMEZONE once and shares the bytes across every calendar of the programme.
 
-    Every line is icalendar's (escaping, folding, CRLF); only the calendars' bodies are
+    Every line is icalendar's (escaping, folding, CRLF; a fold that cuts an escape is redone by
+    `keep_escapes`); only the calendars' bodies are
     joined here, in the order icalendar's own `Calendar.to_ical` would write them. The
     VTIMEZONEs are the ones `add_missing_timezones(first_date=, last_date=)` would add,
     made here in sorted order so that two runs give the same bytes.
@@ -348,7 +400,7 @@ class _Builder:
     def vevent(self, event: Event) -> bytes:
         cached = self.vevents.get(event.id)
         if cached is None:
-            cached = self.vevents[event.id] = self.component(event).to_ical()
+            cached = self.vevents[event.id] = keep_escapes(self.component(event).to_ical())
         return cached
 
     def component(self, event: Event) -> VEvent:
@@ -411,7 +463,7 @@ class _Builder:
         )
         calendar.add("REFRESH-INTERVAL", REFRESH, parameters={"VALUE": "DURATION"})
         calendar.add("X-PUBLISHED-TTL", vDuration(REFRESH))
-        data: bytes = calendar.to_ical()
+        data = keep_escapes(calendar.to_ical())
         assert data.endswith(END)
         return data[: -len(END)]
 
