@@ -337,6 +337,13 @@ def export(
     else:
         targets = [(Path(str(output)), calendars[0])]
     problems = [outfile.refusal(path, force, lambda p: ics.is_ours(p, programme.id)) for path, _ in targets]
+    for index, (path, _) in enumerate(targets):
+        other = ics.written_for(path) if problems[index] and path.is_file() else None
+        if other is not None:
+            problems[index] = (
+                f"{path}: exists and was not written by itinerary for this programme (it is a calendar of "
+                f"{other!r}, not {programme.id!r}); use --force to overwrite it"
+            )
     for problem in filter(None, problems):
         sys.stderr.write(f"itinerary: {problem}\n")
     if any(problems):

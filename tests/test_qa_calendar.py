@@ -173,3 +173,16 @@ def test_a_fold_never_cuts_an_escaped_backslash_in_two(tmp_path, offset):
 
     titles = [str(e["SUMMARY"]) for e in Calendar.from_ical(data).walk("VEVENT")]
     assert "x" * offset + "Rounding-up C:\\temp\\minutes\\" * 3 in titles
+
+
+def test_a_calendar_of_another_programme_is_refused_saying_whose_it_is(tmp_path):
+    other = tmp_path / "other.yaml"
+    other.write_text(JAPAN.read_text(encoding="utf-8").replace("id: ecpg-japan-2009", "id: other-visit", 1), "utf-8")
+    target = tmp_path / "cal.ics"
+    assert run("export", JAPAN, "-o", target).exit_code == 0
+    result = run("export", other, "-o", target)
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"itinerary: {target}: exists and was not written by itinerary for this programme (it is a calendar of "
+        "'ecpg-japan-2009', not 'other-visit'); use --force to overwrite it\n"
+    )

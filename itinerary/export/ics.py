@@ -128,14 +128,19 @@ def owner(data: bytes) -> str | None:
     return match.group(1) if match else None
 
 
-def is_ours(path: Path, programme_id: str) -> bool:
-    """Whether `path` is a calendar this exporter wrote for the programme `programme_id` (safe to replace)."""
+def written_for(path: Path) -> str | None:
+    """The programme id of the calendar at `path` when this exporter wrote it, else None."""
     try:
         with path.open("rb") as handle:
             head = handle.read(64 * 1024)
     except OSError:
-        return False
-    return owner(head) == programme_id
+        return None
+    return owner(head)
+
+
+def is_ours(path: Path, programme_id: str) -> bool:
+    """Whether `path` is a calendar this exporter wrote for the programme `programme_id` (safe to replace)."""
+    return written_for(path) == programme_id
 
 
 def sequence(programme: Programme) -> int:
