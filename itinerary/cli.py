@@ -162,6 +162,10 @@ def resolve_tz(programme: Programme, name: str | None) -> tzinfo:
         fail(f"--tz: unknown time zone {name!r}" + (f" (did you mean {close[0]!r}?)" if close else ""))
 
 
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
 def emit_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
@@ -309,6 +313,8 @@ def export(
         fail("--invite needs --organizer 'Name <mail@example.org>' (invitations come from someone)")
     if organizer and not invite:
         fail("--organizer is used only with --invite")
+    if output == "-" and format is Format.json:
+        fail("--format json lists the files written; with -o - the calendar itself goes to standard output")
     programme = load(programme_file)
     ref = resolve_who(programme, who)
     from itinerary import outfile
@@ -514,8 +520,8 @@ def import_calendar(
         fail(f"{target}: cannot write: {exc.strerror or exc}")
     written = converted.written
     sys.stderr.write(
-        f"itinerary: wrote {target}: {written.events} events, {written.venues} venues, "
-        f"{written.participants} participants (see its comments for what the calendar could not say)\n"
+        f"itinerary: wrote {target}: {plural(written.events, 'event')}, {plural(written.venues, 'venue')}, "
+        f"{plural(written.participants, 'participant')} (see its comments for what the calendar could not say)\n"
     )
 
 

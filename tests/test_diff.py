@@ -355,3 +355,17 @@ def test_a_venue_renamed_in_the_file_or_split_otherwise_is_the_same_place():
         ("venue: mext\n      who: [delegation]", "venue: ministry\n      who: [delegation]"),
     )
     assert not compare(load(V2), after).changed
+
+
+def test_a_change_for_everyone_is_headed_everyone():
+    # the welcome session moves by an hour and is for everyone in both versions: one block, not 13 names
+    text = JAPAN.read_text(encoding="utf-8")
+    meeting = text.index("title: Welcome session with EU Delegation")
+    start = text.rindex("- time:", 0, meeting)
+    end = text.index("\n    - ", meeting)
+    block = text[start:end].replace("who: [ecpg, barbara-rhode]", "").replace('"17:00"', '"16:00"')
+    old_text = text[:start] + text[start:end].replace("who: [ecpg, barbara-rhode]", "") + text[end:]
+    found = compare(loads(old_text, "a.yaml"), loads(text[:start] + block + text[end:], "b.yaml"))
+    report = "\n".join(str(line[1]) if isinstance(line, tuple) else str(line) for line in view.lines(found, "a", "b"))
+    assert "Everyone (13 participants)" in report
+    assert "Tea Petrin, " not in report

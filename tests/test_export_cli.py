@@ -125,6 +125,8 @@ def test_invite_adds_organizer_and_attendees_with_an_email(tmp_path):
         (["-o", "-", "--invite", "--organizer", "nobody"], {}, "'nobody' is not an email address"),
         (["-o", "-", "--who", "tea"], {}, "--who: no participant or group 'tea'"),
         (["-o", "-"], {"SOURCE_DATE_EPOCH": "soon"}, "SOURCE_DATE_EPOCH='soon' is not a whole number of seconds"),
+        (["-o", "-"], {"SOURCE_DATE_EPOCH": "-5"}, "SOURCE_DATE_EPOCH='-5' is before 1970"),
+        (["-o", "-", "--format", "json"], {}, "with -o - the calendar itself goes to standard output"),
     ],
 )
 def test_usage_errors_are_one_line_and_exit_2(args, env, message):

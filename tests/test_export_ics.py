@@ -111,8 +111,9 @@ def test_stamps_come_from_source_date_epoch_or_the_programme(japan):
     text = JAPAN.read_text(encoding="utf-8").replace("  revision: 1\n", "  revision: 1\n  updated: 2009-09-30 18:15\n")
     revised = loads(text, "japan.yaml")
     assert ics.stamp(revised, {}) == datetime(2009, 9, 30, 9, 15, tzinfo=UTC)  # 18:15 in Tokyo
-    with pytest.raises(ValueError, match="SOURCE_DATE_EPOCH"):
-        ics.stamp(japan, {"SOURCE_DATE_EPOCH": "yesterday"})
+    for bad in ("yesterday", "-5", "99999999999999999"):
+        with pytest.raises(ValueError, match="SOURCE_DATE_EPOCH"):
+            ics.stamp(japan, {"SOURCE_DATE_EPOCH": bad})
     data = export(japan, stamp=datetime(2009, 10, 1, tzinfo=UTC))
     for event in vevents(data).values():
         assert event["DTSTAMP"].to_ical() == b"20091001T000000Z"

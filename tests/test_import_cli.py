@@ -35,7 +35,7 @@ def test_import_writes_a_file_that_loads_and_never_overwrites_without_force(tmp_
     target = tmp_path / "draft.yaml"
     first = run("import", IMPORT / "recurring.ics", "-o", target)
     assert first.exit_code == 0, first.output
-    assert first.stderr.startswith(f"itinerary: wrote {target}: 8 events, 1 venues, 0 participants")
+    assert first.stderr.startswith(f"itinerary: wrote {target}: 8 events, 1 venue, 0 participants")
     programme = load(target)
     assert len(programme.events) == 8
     target.write_text("# my edits\n", encoding="utf-8")

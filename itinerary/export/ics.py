@@ -167,10 +167,12 @@ def stamp(programme: Programme, environ: Mapping[str, str] = os.environ) -> date
         seconds = int(epoch)
     except ValueError:
         raise ValueError(f"SOURCE_DATE_EPOCH={epoch!r} is not a whole number of seconds") from None
+    if seconds < 0:
+        raise ValueError(f"SOURCE_DATE_EPOCH={epoch!r} is before 1970")
     try:
         return datetime.fromtimestamp(seconds, UTC)
     except (OverflowError, OSError, ValueError):
-        raise ValueError(f"timestamp {seconds} is out of range") from None
+        raise ValueError(f"SOURCE_DATE_EPOCH={epoch!r} is out of range") from None
 
 
 # -- invitations ---------------------------------------------------------------------

@@ -110,6 +110,8 @@ def heading(diff: Diff, participants: Sequence[str]) -> str:
     """Names of the block's participants; a group's name first where they are exactly its members."""
     names = ", ".join(diff.name(p) for p in participants)
     chosen = set(participants)
+    if len(chosen) > 1 and chosen == set(diff.new.participants) | set(diff.old.participants):
+        return f"Everyone ({len(chosen)} participants)"
     if len(chosen) > 1:
         for programme in (diff.new, diff.old):
             for group in programme.groups.values():
