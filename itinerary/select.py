@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import date, datetime, tzinfo
 
 from itinerary.model import Event, Kind, Programme
 
@@ -42,8 +42,3 @@ def by_day(programme: Programme, events: Iterable[Event], tz: tzinfo, only: date
         )
         days.append(Day(day, programme.cities(day, todays), todays, nights))
     return days
-
-
-def day_bounds(day: date, tz: tzinfo) -> tuple[datetime, datetime]:
-    start = datetime(day.year, day.month, day.day, tzinfo=tz)
-    return start, start + timedelta(days=1)
