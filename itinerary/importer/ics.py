@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from itinerary.importer.draft import CalendarError, Draft, Item, Options, Person, Place, utc
 from itinerary.model import Kind
-from itinerary.timeutil import parse_hhmm, slug, zone
+from itinerary.timeutil import is_zone, parse_hhmm, slug, zone
 
 if TYPE_CHECKING:
     from icalendar import Calendar
@@ -223,22 +223,14 @@ def iana(tzid: str) -> str | None:
         windows = WINDOWS_TO_OLSON.get(tzid)
     except ImportError:  # pragma: no cover - a later icalendar may move it
         windows = None
-    if windows and _known_zone(windows):
+    if windows and is_zone(windows):
         return str(windows)
     parts = [p for p in tzid.split("/") if p]
     for count in (len(parts), 3, 2, 1):
         candidate = "/".join(parts[-count:]) if count <= len(parts) else ""
-        if candidate and _known_zone(candidate):
+        if candidate and is_zone(candidate):
             return candidate
     return None
-
-
-def _known_zone(name: str) -> bool:
-    try:
-        zone(name)
-    except ValueError:
-        return False
-    return True
 
 
 @dataclass(frozen=True, slots=True)
@@ -550,7 +542,7 @@ class _Reader:
         else:
             for calendar in self.calendars:
                 wr = str(calendar.get("X-WR-TIMEZONE", "")).strip()
-                if wr and _known_zone(wr):
+                if wr and is_zone(wr):
                     chosen, reason = wr, "the calendar's X-WR-TIMEZONE"
                     break
                 if wr:
