@@ -162,10 +162,6 @@ def resolve_tz(programme: Programme, name: str | None) -> tzinfo:
         fail(f"--tz: unknown time zone {name!r}" + (f" (did you mean {close[0]!r}?)" if close else ""))
 
 
-def plural(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"
-
-
 def emit_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
@@ -518,6 +514,8 @@ def import_calendar(
         outfile.write_atomic(target, converted.text)
     except OSError as exc:
         fail(f"{target}: cannot write: {exc.strerror or exc}")
+    from itinerary.checks.words import plural
+
     written = converted.written
     sys.stderr.write(
         f"itinerary: wrote {target}: {plural(written.events, 'event')}, {plural(written.venues, 'venue')}, "
