@@ -155,11 +155,13 @@ def resolve_tz(programme: Programme, name: str | None) -> tzinfo:
     try:
         return zone(programme.timezone if name is None else name)
     except ValueError:
-        import difflib
-        from zoneinfo import available_timezones
+        unknown_tz(name)
 
-        close = difflib.get_close_matches(name or "", sorted(available_timezones()), n=1)
-        fail(f"--tz: unknown time zone {name!r}" + (f" (did you mean {close[0]!r}?)" if close else ""))
+
+def unknown_tz(name: str | None) -> NoReturn:
+    from itinerary.load import zone_hint
+
+    fail(f"--tz: unknown time zone {name!r}{zone_hint(name or '')}")
 
 
 def emit_json(data: Any) -> None:
@@ -492,11 +494,7 @@ def import_calendar(
         from itinerary.timeutil import is_zone
 
         if not is_zone(tz):
-            import difflib
-            from zoneinfo import available_timezones
-
-            close = difflib.get_close_matches(tz, sorted(available_timezones()), n=1)
-            fail(f"--tz: unknown time zone {tz!r}" + (f" (did you mean {close[0]!r}?)" if close else ""))
+            unknown_tz(tz)
     target = None if output == "-" else Path(output)
     if target is not None:
         from itinerary import outfile

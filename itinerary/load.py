@@ -256,7 +256,7 @@ class _Reader:
         try:
             zone(value.strip())
         except ValueError:
-            self.error(node, field, f"unknown time zone {value!r}{_suggest(value, _zone_names())}")
+            self.error(node, field, f"unknown time zone {value!r}{zone_hint(value)}")
             return None
         return value.strip()
 
@@ -872,7 +872,7 @@ class _Reader:
         except ValueError as exc:
             message = str(exc)
             if message.startswith("unknown time zone"):
-                message += _suggest(message.split("'")[1] if "'" in message else "", _zone_names())
+                message += zone_hint(message.split("'")[1] if "'" in message else "")
             self.error(node, field, message)
             return None
         if need_date and not explicit_date:
@@ -975,7 +975,8 @@ def _span_or_start(text: str) -> tuple[tuple[int, int], tuple[int, int] | None]:
     raise ValueError(f"{text!r} is not a time (HH:MM or HH:MM-HH:MM)")
 
 
-def _zone_names() -> list[str]:
+def zone_hint(name: str) -> str:
+    """' (did you mean 'Europe/Paris'?)' for a misspelt zone name, or ''."""
     from zoneinfo import available_timezones
 
-    return sorted(available_timezones())
+    return _suggest(name, sorted(available_timezones()))
