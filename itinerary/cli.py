@@ -131,16 +131,12 @@ def resolve_who(programme: Programme, who: str | None) -> str | None:
     """An id, or what a person would type: 'Tea Petrin', 'ECPG', 'Delegation of ECPG'."""
     if who is None:
         return None
-    if who in programme.participants or who in programme.groups:
-        return who
+    found = match_who(who, programme)
+    if found is not None:
+        return found
     from itinerary.timeutil import slug
 
     wanted = slug(who)
-    names = {slug(p.name): p.id for p in programme.participants.values()}
-    names.update({slug(g.name): g.id for g in programme.groups.values()})
-    for candidate in (wanted, names.get(wanted)):
-        if candidate and (candidate in programme.participants or candidate in programme.groups):
-            return candidate
     import difflib
 
     known = list(programme.participants) + list(programme.groups)
@@ -564,18 +560,24 @@ def diff(
 
 def diff_who(old: Programme, new: Programme, who: str) -> str:
     """`--who` of `diff`: an id in either version, or a name as a person types it (as `resolve_who`)."""
+    found = match_who(who, new, old)
+    return who if found is None else found
+
+
+def match_who(who: str, *programmes: Programme) -> str | None:
+    """The id `who` means: an id in one of the programmes (first looked for in all), else a slugged id or name."""
     from itinerary.timeutil import slug
 
-    for programme in (new, old):
+    for programme in programmes:
         if who in programme.participants or who in programme.groups:
             return who
-    for programme in (new, old):
+    for programme in programmes:
         names = {slug(p.name): p.id for p in programme.participants.values()}
         names.update({slug(g.name): g.id for g in programme.groups.values()})
         for candidate in (slug(who), names.get(slug(who))):
             if candidate and (candidate in programme.participants or candidate in programme.groups):
                 return candidate
-    return who
+    return None
 
 
 def main() -> None:
