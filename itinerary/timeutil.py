@@ -41,6 +41,11 @@ def is_zone(name: str) -> bool:
     return True
 
 
+def zone_key(tz: tzinfo | None) -> str:
+    """The zone's IANA name ('Asia/Tokyo'), which tells zones apart where abbreviations do not."""
+    return str(getattr(tz, "key", tz))
+
+
 def classify(naive: datetime, tz: tzinfo) -> WallTime:
     """PEP 495: the two folds agree except in a gap (fold=1 is later) or a fold (fold=0 is later)."""
     first = naive.replace(tzinfo=tz, fold=0).utcoffset()

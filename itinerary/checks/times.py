@@ -9,7 +9,7 @@ from itinerary.checks import words
 from itinerary.checks.finding import Finding, Severity
 from itinerary.checks.timeline import labels
 from itinerary.model import Event, Kind, Programme
-from itinerary.timeutil import WallTime, classify
+from itinerary.timeutil import WallTime, classify, zone_key
 
 ODD_HOURS_END = 6
 """Starts before 06:00 local time are odd (an AM/PM slip, usually)."""
@@ -75,13 +75,13 @@ def dst(programme: Programme) -> Iterator[Finding]:
             if instant.tzinfo is None or instant.utcoffset() == instant.replace(fold=1 - instant.fold).utcoffset():
                 continue  # the same offset either way: neither skipped nor repeated
             naive = instant.replace(tzinfo=None, fold=0)
-            key = (naive, words.zone_key(instant))
+            key = (naive, zone_key(instant.tzinfo))
             if key not in seen:
                 seen[key] = classify(naive, instant.tzinfo)
             status = seen[key]
             if status is WallTime.OK:
                 continue
-            zone = words.zone_key(instant)
+            zone = zone_key(instant.tzinfo)
             when = f"{words.day(instant)} {instant:%H:%M}"
             severity: Severity
             if status is WallTime.GAP:

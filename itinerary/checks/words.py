@@ -5,11 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 from itinerary.model import DEFAULT_DURATION, Event
-
-
-def zone_key(instant: datetime) -> str:
-    return str(getattr(instant.tzinfo, "key", instant.tzinfo))
-
+from itinerary.timeutil import zone_key
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -19,7 +15,7 @@ MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", 
 def clock(instant: datetime, home: str) -> str:
     """'13:55' in the instant's own zone, with the zone's abbreviation where it is not the programme's."""
     text = f"{instant.hour:02d}:{instant.minute:02d}"
-    return text if zone_key(instant) == home else f"{text} {instant.tzname()}"
+    return text if zone_key(instant.tzinfo) == home else f"{text} {instant.tzname()}"
 
 
 def day(instant: datetime | date) -> str:
@@ -70,9 +66,9 @@ def span(event: Event, home: str) -> str:
         return "all day"
     mark = "~" if event.end_estimated else ""
     start, end = event.start, event.end
-    if end.date() != start.date() or zone_key(end) != zone_key(start) or end.tzname() != start.tzname():
+    if end.date() != start.date() or zone_key(end.tzinfo) != zone_key(start.tzinfo) or end.tzname() != start.tzname():
         return f"{clock(start, home)}-{mark}{stamp(end, home)}"
-    zone = "" if zone_key(start) == home else f" {start.tzname()}"
+    zone = "" if zone_key(start.tzinfo) == home else f" {start.tzname()}"
     return f"{start.hour:02d}:{start.minute:02d}-{mark}{end.hour:02d}:{end.minute:02d}{zone}"
 
 

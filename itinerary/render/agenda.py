@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from itinerary import serialize
 from itinerary.model import Event, Programme, Venue
 from itinerary.select import Day, by_day, local_date
-from itinerary.timeutil import is_ambiguous
+from itinerary.timeutil import is_ambiguous, zone_key
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
@@ -38,10 +38,6 @@ def span(event: Event, tz: tzinfo, day: date) -> str:
 def heading(day: Day) -> str:
     text = f"{day.date:%A} {day.date.day} {day.date:%B %Y}"
     return f"{text} · {', '.join(day.cities)}" if day.cities else text
-
-
-def zone_key(tz: tzinfo) -> str:
-    return str(getattr(tz, "key", tz))
 
 
 def own_zone_note(event: Event, tz: tzinfo) -> str:

@@ -13,8 +13,9 @@ from typing import TYPE_CHECKING, Any
 
 from itinerary import serialize
 from itinerary.model import DayPart, Event, Kind, Programme
-from itinerary.render.agenda import ESTIMATED, clock, zone_key
+from itinerary.render.agenda import ESTIMATED, clock
 from itinerary.select import Day, by_day, local_date
+from itinerary.timeutil import zone_key
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType

@@ -17,11 +17,11 @@ from typing import TYPE_CHECKING
 
 from itinerary import __version__
 from itinerary.model import Event, Kind, Participant, Programme, Source, Venue
-from itinerary.render.agenda import ESTIMATED, heading, own_zone_note, span, zone_key
+from itinerary.render.agenda import ESTIMATED, heading, own_zone_note, span
 from itinerary.render.grid import Entry, Grid, build, column_heading, hours, who_name
 from itinerary.render.participants import by_group
 from itinerary.select import by_day
-from itinerary.timeutil import is_ambiguous
+from itinerary.timeutil import is_ambiguous, zone_key
 
 if TYPE_CHECKING:
     from itinerary.checks import Finding
