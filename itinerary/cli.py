@@ -175,7 +175,7 @@ def agenda(
     format: FormatOpt = Format.text,
 ) -> None:
     """The programme day by day: times, places with addresses, who attends."""
-    programme = load(programme_file)
+    programme = read_programme(programme_file)
     ref = resolve_who(programme, who)
     zone = resolve_tz(programme, tz)
     only = None
@@ -202,7 +202,7 @@ def agenda(
 @app.command()
 def participants(programme_file: ProgrammeArg, format: FormatOpt = Format.text) -> None:
     """Who takes part, by group: name, title, organisation."""
-    programme = load(programme_file)
+    programme = read_programme(programme_file)
     from itinerary.render import participants as view
 
     if format is Format.json:
@@ -214,7 +214,7 @@ def participants(programme_file: ProgrammeArg, format: FormatOpt = Format.text) 
 @app.command()
 def grid(programme_file: ProgrammeArg, who: WhoOpt = None, tz: TzOpt = None, format: FormatOpt = Format.text) -> None:
     """The week at a glance: a column per day, a row per part of the day (as the file's day_parts)."""
-    programme = load(programme_file)
+    programme = read_programme(programme_file)
     ref = resolve_who(programme, who)
     zone = resolve_tz(programme, tz)
     from itinerary.render import grid as view
@@ -243,7 +243,7 @@ def print_page(
     The findings of `itinerary check`, if any, head the page in a box marked DRAFT. An
     existing output file is replaced only if this tool wrote it (or with --force).
     """
-    programme = load(programme_file)
+    programme = read_programme(programme_file)
     ref = resolve_who(programme, who)
     zone = resolve_tz(programme, tz)
     from itinerary import outfile
@@ -398,7 +398,7 @@ def checkable(path: Path) -> Programme:
     converting it to a Programme here. The loader's warnings (DST folds) are not
     printed: the `dst` check reports them as findings.
     """
-    from itinerary.importer import is_calendar
+    from itinerary.formats import is_calendar
 
     if is_calendar(path):
         from itinerary.importer.convert import one_timeline
@@ -409,7 +409,7 @@ def checkable(path: Path) -> Programme:
 
 def read_programme(path: Path, *, warnings: bool = True) -> Programme:
     """A programme file, or a calendar (.ics) converted in memory as `itinerary import` would write it."""
-    from itinerary.importer import is_calendar
+    from itinerary.formats import is_calendar
 
     if not is_calendar(path):
         return load(path, warnings=warnings)

@@ -164,3 +164,19 @@ def test_piped_output_has_no_trailing_blanks():
     lines = done.stdout.splitlines()
     assert len(lines) > 100
     assert [line for line in lines if line != line.rstrip()] == []
+
+
+def test_a_calendar_draft_reads_like_a_programme(tmp_path):
+    calendar = tmp_path / "hosts-draft.ics"
+    assert run("export", JAPAN, "-o", calendar).exit_code == 0
+    day = run("agenda", calendar, "--day", "2009-10-07")
+    assert day.exit_code == 0, day.stderr
+    assert "09:03–10:33" in day.stdout and "Shinkansen HIKARI 465" in day.stdout
+    assert run("grid", calendar, "--format", "json").exit_code == 0
+    page = tmp_path / "draft.html"
+    assert run("print", calendar, "-o", page).exit_code == 0
+    assert "HIKARI 476" in page.read_text(encoding="utf-8")
+    broken = tmp_path / "broken.ics"
+    broken.write_text("BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART:2020\n")
+    result = run("agenda", broken)
+    assert result.exit_code == 2 and "END:VEVENT is missing" in result.stderr

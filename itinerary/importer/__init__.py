@@ -11,7 +11,8 @@ calendar as they read a programme.
 
 from __future__ import annotations
 
-from itinerary.importer.convert import Converted, convert, is_calendar
+from itinerary.formats import is_calendar
+from itinerary.importer.convert import Converted, convert
 from itinerary.importer.draft import CalendarError, Draft, Options
 
 __all__ = ["CalendarError", "Converted", "Draft", "Options", "convert", "is_calendar"]

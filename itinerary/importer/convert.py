@@ -11,13 +11,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
-from pathlib import Path
 
 from itinerary.importer.draft import Draft, Options, utc
 from itinerary.importer.emit import Expect, Written, write
 from itinerary.model import Participant, Programme, Source
-
-CALENDAR_SUFFIXES = (".ics", ".ical", ".icalendar", ".ifb")
 
 
 @dataclass(frozen=True)
@@ -30,18 +27,6 @@ class Converted:
     @property
     def text(self) -> str:
         return self.written.text
-
-
-def is_calendar(path: Path) -> bool:
-    """A calendar by its name, or by its first line (`BEGIN:VCALENDAR`) whatever its name."""
-    if path.suffix.lower() in CALENDAR_SUFFIXES:
-        return True
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(64)
-    except OSError:
-        return False
-    return head.lstrip(b"\xef\xbb\xbf \t\r\n").upper().startswith(b"BEGIN:VCALENDAR")
 
 
 def convert(data: bytes, name: str, options: Options | None = None) -> Converted:
