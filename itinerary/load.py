@@ -10,7 +10,6 @@ from __future__ import annotations
 import difflib
 import gc
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import Any, NoReturn
@@ -127,12 +126,6 @@ def _compose(text: str, name: str) -> Node | None:
 def _suggest(word: str, choices: Iterable[str]) -> str:
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return f" (did you mean {close[0]!r}?)" if close else ""
-
-
-@dataclass
-class _Day:
-    day: date
-    city: str
 
 
 class _Reader:
@@ -623,7 +616,7 @@ class _Reader:
                 continue
             titles_today: dict[str, int] = {}
             for index, item in enumerate(self.sequence(items_node, field) or []):
-                event = self.event(item, f"{field}[{index}]", _Day(day, city), titles_today)
+                event = self.event(item, f"{field}[{index}]", day, titles_today)
                 if event is None:
                     continue
                 if event.id in identities:
@@ -639,7 +632,7 @@ class _Reader:
     def text_is_null(self, node: Node) -> bool:
         return isinstance(node, ScalarNode) and _is_null(node)
 
-    def event(self, node: Node, field: str, day: _Day, titles_today: dict[str, int]) -> Event | None:
+    def event(self, node: Node, field: str, day: date, titles_today: dict[str, int]) -> Event | None:
         keys = (
             "id", "title", "kind", "time", "depart", "arrive", "venue", "from", "to",
             "who", "notes", "until", "all_day", "background",
@@ -682,7 +675,7 @@ class _Reader:
         background = self.boolean(fields["background"][1], f"{field}.background") if "background" in fields else False
         start_tz = self.tz_of(origin or venue)
         end_tz = self.tz_of(destination or venue)
-        times = self.when(fields, field, node, day.day, kind, all_day, start_tz, end_tz)
+        times = self.when(fields, field, node, day, kind, all_day, start_tz, end_tz)
         if len(self.errors) > before or times is None or title is None:
             return None
         start, end, estimated = times
@@ -696,7 +689,7 @@ class _Reader:
                 self.error(fields["id"][1], f"{field}.id", "must be a word without spaces (letters, digits, - _ . /)")
                 return None
         else:
-            base = f"{day.day.isoformat()}/{slug(title) or 'event'}"
+            base = f"{day.isoformat()}/{slug(title) or 'event'}"
             seen = titles_today.get(base, 0) + 1
             titles_today[base] = seen
             ident = base if seen == 1 else f"{base}-{seen}"
