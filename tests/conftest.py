@@ -4,9 +4,11 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+TESTS = Path(__file__).resolve().parent
+ROOT = TESTS.parent
 JAPAN = ROOT / "schedules" / "ecpg-japan-2009.yaml"
-DATA = Path(__file__).resolve().parent / "data"
+DATA = TESTS / "data"
+JS = TESTS / "js"
 
 
 @pytest.fixture(scope="session")
@@ -14,6 +16,23 @@ def japan():
     from itinerary.load import load
 
     return load(JAPAN)
+
+
+@pytest.fixture(scope="session")
+def node() -> str:
+    """Node with Mozilla's ical.js (Thunderbird's parser) from tests/js, installed by `npm ci` the first time."""
+    import shutil
+    import subprocess
+
+    found = shutil.which("node")
+    if found is None:
+        pytest.skip("node is not installed, so ical.js (Thunderbird's parser) cannot run here")
+    if not (JS / "node_modules" / "ical.js").is_dir():
+        npm = shutil.which("npm")
+        assert npm is not None, "node is installed but npm is not: cannot install ical.js from tests/js"
+        done = subprocess.run([npm, "ci", "--no-audit", "--no-fund"], cwd=JS, capture_output=True, text=True)
+        assert done.returncode == 0, f"npm ci in tests/js failed:\n{done.stdout}{done.stderr}"
+    return found
 
 
 def render_text(renderables, width: int = 100) -> str:
@@ -33,7 +52,7 @@ def assert_golden(name: str, text: str) -> None:
     """Compare with tests/golden/NAME; UPDATE_GOLDEN=1 rewrites it (review the diff before committing)."""
     import os
 
-    path = Path(__file__).resolve().parent / "golden" / name
+    path = TESTS / "golden" / name
     if os.environ.get("UPDATE_GOLDEN"):
         path.parent.mkdir(exist_ok=True)
         path.write_text(text, encoding="utf-8")

@@ -6,13 +6,14 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from conftest import TESTS
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from itinerary.load import LoadError, load, loads
 from itinerary.model import Kind
 
-DATA = Path(__file__).parent / "data" / "load"
+DATA = TESTS / "data" / "load"
 HEAD = """\
 programme:
   id: t

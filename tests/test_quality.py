@@ -1,39 +1,35 @@
-"""ruff and mypy as part of the suite, so CI keeps the code as clean as a developer's editor does."""
+"""ruff and mypy as part of the suite, so CI keeps the code as clean as a developer's editor does.
+
+Each runs as `python -m TOOL` with the interpreter running the tests, so the test extras of this very
+environment are used, wherever it lives.
+"""
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 
 import pytest
 from conftest import ROOT
 
+SOURCES = ["itinerary", "tests", "benchmarks"]
 
-def tool(name: str) -> list[str]:
-    found = shutil.which(name, path=str(ROOT / ".venv" / "bin")) or shutil.which(name)
-    if found is None:
-        pytest.fail(f"{name} is not installed: pip install -e '.[test]'")
-    return [found]
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", *args], cwd=ROOT, capture_output=True, text=True)
 
 
 def test_ruff_lint():
-    done = subprocess.run(
-        [*tool("ruff"), "check", "itinerary", "tests", "benchmarks"], cwd=ROOT, capture_output=True, text=True
-    )
+    done = run("ruff", "check", *SOURCES)
     assert done.returncode == 0, done.stdout + done.stderr
 
 
 def test_ruff_format():
-    done = subprocess.run(
-        [*tool("ruff"), "format", "--check", "itinerary", "tests", "benchmarks"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-    )
+    done = run("ruff", "format", "--check", *SOURCES)
     assert done.returncode == 0, done.stdout + done.stderr
 
 
+@pytest.mark.slow
 def test_mypy():
-    done = subprocess.run([sys.executable, "-m", "mypy"], cwd=ROOT, capture_output=True, text=True)
+    done = run("mypy")
     assert done.returncode == 0, done.stdout + done.stderr

@@ -12,21 +12,19 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from conftest import DATA, JAPAN, ROOT
+from conftest import DATA, JAPAN, JS
 
 from itinerary.export import ics
 from itinerary.load import load, loads
 from itinerary.model import Kind, Programme
 
 STAMP = datetime.fromisoformat("2009-09-30T12:00:00+00:00")
-JS = ROOT / "tests" / "js"
 AWAY = "America/New_York"
 """The reader's zone: far from Tokyo and Brussels, so a time read as floating shows up wrong."""
 
@@ -113,19 +111,6 @@ def test_vobject_validates_and_reads_every_file(exported):
         assert got == expected(programme, ref), path.name
 
 
-@pytest.fixture(scope="session")
-def node() -> str:
-    found = shutil.which("node")
-    if found is None:
-        pytest.skip("node is not installed, so ical.js (Thunderbird's parser) cannot run here")
-    if not (JS / "node_modules" / "ical.js").is_dir():
-        npm = shutil.which("npm")
-        assert npm is not None, "node is installed but npm is not: cannot install ical.js from tests/js"
-        done = subprocess.run([npm, "ci", "--no-audit", "--no-fund"], cwd=JS, capture_output=True, text=True)
-        assert done.returncode == 0, f"npm ci in tests/js failed:\n{done.stdout}{done.stderr}"
-    return found
-
-
 def icaljs(node: str, paths: list[Path]) -> dict[str, dict]:
     env = {**os.environ, "TZ": AWAY}
     done = subprocess.run([node, str(JS / "read.mjs"), *map(str, paths)], capture_output=True, text=True, env=env)
@@ -150,6 +135,7 @@ def from_icaljs(events: list[dict]) -> Seen:
     return out
 
 
+@pytest.mark.node
 def test_icaljs_reads_every_file_in_another_zone(exported, node):
     files = every_file(exported)
     results = icaljs(node, [path for _, path, _ in files])
@@ -161,6 +147,7 @@ def test_icaljs_reads_every_file_in_another_zone(exported, node):
         assert all(e["sequence"] == programme.revision and e["attendees"] == 0 for e in result["events"])
 
 
+@pytest.mark.node
 def test_icaljs_check_would_catch_a_tzid_without_its_vtimezone(exported, node, tmp_path):
     """The control: without VTIMEZONEs ical.js falls back to floating time in TZ, and the check above fails."""
     _, files = exported["japan"]
@@ -209,6 +196,7 @@ def khal_config(folder: Path, calendars: list[str]) -> Path:
 LIST = ("list", "--format", "{start-date} {start-time}-{end-time} {title}", "--day-format", "", "2009-10-07", "1d")
 
 
+@pytest.mark.slow
 def test_khal_imports_every_file_and_lists_the_train_at_0903_tokyo_time(exported, tmp_path):
     programme, files = exported["japan"]
     names = {path: (ref or "programme") for path, ref in files.items()}
@@ -228,6 +216,7 @@ def test_khal_imports_every_file_and_lists_the_train_at_0903_tokyo_time(exported
         assert len(stored) == len(expected(programme, ref)), name
 
 
+@pytest.mark.slow
 def test_khal_reimport_of_a_revision_updates_instead_of_duplicating(tmp_path):
     config = khal_config(tmp_path, ["tea"])
     text = JAPAN.read_text(encoding="utf-8")

@@ -21,6 +21,8 @@ from itinerary.load import load
 from itinerary.render import html
 from itinerary.timeutil import zone
 
+pytestmark = pytest.mark.browser
+
 A4 = (595, 842)  # points, portrait
 
 

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from conftest import DATA, JAPAN
+from conftest import DATA, JAPAN, JS
 
 from itinerary.importer import CalendarError, Options, convert
 from itinerary.load import loads
@@ -402,15 +401,11 @@ def test_a_calendar_from_the_ical_package_with_a_repeating_event():
     assert {e.venue.name for e in programme.events if e.venue} == {"Grand Prince Hotel Akasaka"}
 
 
-def test_a_calendar_written_by_icaljs(tmp_path):
-    import shutil
+@pytest.mark.node
+def test_a_calendar_written_by_icaljs(node):
     import subprocess
 
-    node = shutil.which("node")
-    script = Path(__file__).parent / "js" / "write.mjs"
-    if node is None or not (script.parent / "node_modules" / "ical.js").is_dir():
-        pytest.skip("node or tests/js/node_modules/ical.js is not installed (test_export_readers installs it)")
-    done = subprocess.run([node, str(script)], capture_output=True, check=False)
+    done = subprocess.run([node, str(JS / "write.mjs")], capture_output=True, check=False)
     assert done.returncode == 0, done.stderr.decode()
     assert b"RRULE:FREQ=DAILY;COUNT=3" in done.stdout and b"EXDATE;TZID=Asia/Tokyo" in done.stdout
     converted = convert(done.stdout, "icaljs.ics")

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from conftest import TESTS
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -16,7 +16,7 @@ from itinerary.checks.timeline import labels, overlaps, timelines
 from itinerary.load import load, loads
 from itinerary.model import Event, Group, Kind, Participant, Programme, Source
 
-DATA = Path(__file__).parent / "data" / "check"
+DATA = TESTS / "data" / "check"
 KINDS = (
     "clash",
     "travel-gap",
