@@ -12,6 +12,8 @@ from datetime import date, datetime, timedelta
 from enum import Enum
 from types import MappingProxyType
 
+from itinerary.timeutil import slug
+
 
 @dataclass(frozen=True, slots=True)
 class Source:
@@ -58,6 +60,20 @@ DEFAULT_DURATION: Mapping[Kind, timedelta] = MappingProxyType(
         Kind.OTHER: timedelta(hours=1),
     }
 )
+
+# A hotel stay that gives no times: the usual check-in and check-out hours, (hour, minute).
+HOTEL_CHECK_IN = (15, 0)
+HOTEL_CHECK_OUT = (11, 0)
+
+
+def event_id_base(day: date, title: str) -> str:
+    """The id of an event the file gives none: its day and its title's slug ('2009-03-02/visit-to-nec')."""
+    return f"{day.isoformat()}/{slug(title) or 'event'}"
+
+
+def numbered_event_id(base: str, nth: int) -> str:
+    """The id of the `nth` event of a day whose derived id is `base`: the second gets '-2', and so on."""
+    return base if nth == 1 else f"{base}-{nth}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,164 @@
+"""One event of a day: its title, kind, places, people, times and id."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, tzinfo
+
+from yaml import MappingNode, Node
+
+from itinerary.load.hints import suggest
+from itinerary.load.nodes import Fields, NodeReader
+from itinerary.load.times import Item, when
+from itinerary.load.venues import read_venue
+from itinerary.model import Event, Group, Kind, Participant, Venue, event_id_base, numbered_event_id
+from itinerary.timeutil import zone
+
+EVENT_KEYS = (
+    "id", "title", "kind", "time", "depart", "arrive", "venue", "from", "to",
+    "who", "notes", "until", "all_day", "background",
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Known:
+    """What the sections before `days:` declared, which events refer to."""
+
+    tz_name: str
+    groups: Mapping[str, Group]
+    participants: Mapping[str, Participant]
+    venues: Mapping[str, Venue]
+
+
+@dataclass(frozen=True, slots=True)
+class Places:
+    venue: Venue | None
+    origin: Venue | None
+    destination: Venue | None
+
+
+def read_event(
+    r: NodeReader, known: Known, node: Node, field: str, day: date, titles_today: dict[str, int]
+) -> Event | None:
+    """The event, or None when anything about it is wrong (each reported once)."""
+    fields = r.mapping(node, field, EVENT_KEYS)
+    if fields is None:
+        return None
+    before = len(r.errors)
+    title = r.required_text(fields, "title", field, node)
+    kind = _kind(r, fields, field)
+    places = Places(*(_venue_ref(r, known, fields, field, key) for key in ("venue", "from", "to")))
+    if kind is None:  # reported; guessing would only add errors that follow from it
+        return None
+    _check_places(r, fields, field, kind, places)
+    who = _who(r, known, fields["who"][1], f"{field}.who") if "who" in fields else ()
+    all_day = r.boolean(fields["all_day"][1], f"{field}.all_day") if "all_day" in fields else False
+    background = r.boolean(fields["background"][1], f"{field}.background") if "background" in fields else False
+    start_tz = _tz_of(known, places.origin or places.venue)
+    end_tz = _tz_of(known, places.destination or places.venue)
+    times = when(r, Item(fields, field, node, day, kind, start_tz, end_tz), all_day)
+    if len(r.errors) > before or times is None or title is None:
+        return None
+    ident = _event_id(r, fields, field, day, title, titles_today)
+    if ident is None:
+        return None
+    return Event(
+        id=ident,
+        kind=kind,
+        title=title,
+        start=times.start,
+        end=times.end,
+        source=r.src(node),
+        venue=places.venue,
+        origin=places.origin,
+        destination=places.destination,
+        who=who,
+        notes=(r.text(fields["notes"][1], f"{field}.notes") or "").strip() if "notes" in fields else "",
+        end_estimated=times.estimated,
+        all_day=all_day,
+        background=background or kind is Kind.HOTEL,
+        explicit_id="id" in fields,
+    )
+
+
+def _kind(r: NodeReader, fields: Fields, field: str) -> Kind | None:
+    if "kind" not in fields:
+        return Kind.MEETING
+    kind_value = r.text(fields["kind"][1], f"{field}.kind")
+    kind_text = (kind_value or "").strip()
+    try:
+        return Kind(kind_text)
+    except ValueError:
+        pass
+    if kind_value is not None:  # None: not a single value, reported already
+        names = [k.value for k in Kind]
+        r.error(
+            fields["kind"][1],
+            f"{field}.kind",
+            f"unknown kind {kind_text!r}{suggest(kind_text, names)}; one of {', '.join(names)}",
+        )
+    return None
+
+
+def _check_places(r: NodeReader, fields: Fields, field: str, kind: Kind, places: Places) -> None:
+    """Legs go `from` `to`; everything else is at a `venue`."""
+    if ("from" in fields or "to" in fields) and not kind.is_leg:
+        r.error(
+            fields["from" if "from" in fields else "to"][0],
+            field,
+            f"`from`/`to` are for legs (train, flight, transfer), not a {kind.value}; use `venue`",
+        )
+    if places.venue is not None and kind.is_leg and (places.origin or places.destination):
+        r.error(fields["venue"][0], field, "a leg has `from` and `to`, not `venue`")
+
+
+def _event_id(
+    r: NodeReader, fields: Fields, field: str, day: date, title: str, titles_today: dict[str, int]
+) -> str | None:
+    """The id the file gives, or one made from the day and title (numbered after the first of the day)."""
+    if "id" not in fields:
+        base = event_id_base(day, title)
+        titles_today[base] = titles_today.get(base, 0) + 1
+        return numbered_event_id(base, titles_today[base])
+    id_value = r.text(fields["id"][1], f"{field}.id")
+    if id_value is None:  # not a single value, reported already
+        return None
+    ident = id_value.strip()
+    if not ident or any(ch.isspace() for ch in ident):
+        r.error(fields["id"][1], f"{field}.id", "must be a word without spaces (letters, digits, - _ . /)")
+        return None
+    return ident
+
+
+def _tz_of(known: Known, venue: Venue | None) -> tzinfo:
+    return zone(venue.timezone if venue else known.tz_name)
+
+
+def _venue_ref(r: NodeReader, known: Known, fields: Fields, field: str, key: str) -> Venue | None:
+    """A venue id, or a venue written in place (a mapping)."""
+    if key not in fields:
+        return None
+    node, ref_field = fields[key][1], f"{field}.{key}"
+    if isinstance(node, MappingNode):
+        return read_venue(r, node, ref_field, None, r.src(node), known.tz_name)
+    ref = r.text(node, ref_field)
+    if ref is None:
+        return None
+    ref = ref.strip()
+    if ref not in known.venues:
+        r.error(node, ref_field, f"unknown venue {ref!r}{suggest(ref, known.venues)}")
+        return None
+    return known.venues[ref]
+
+
+def _who(r: NodeReader, known: Known, node: Node, field: str) -> tuple[str, ...]:
+    """The participant and group ids an event names, each once."""
+    out: list[str] = []
+    for ref, ref_node in r.names(node, field):
+        if ref not in known.groups and ref not in known.participants:
+            names = list(known.groups) + list(known.participants)
+            r.error(ref_node, field, f"unknown participant or group {ref!r}{suggest(ref, names)}")
+        elif ref not in out:
+            out.append(ref)
+    return tuple(out)

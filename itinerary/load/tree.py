@@ -1,0 +1,50 @@
+"""YAML text composed into a node tree that keeps every value's line and column."""
+
+from __future__ import annotations
+
+import yaml
+from yaml import MappingNode, Node, ScalarNode, SequenceNode
+
+from itinerary.load.diagnostics import LoadError
+from itinerary.model import Diagnostic, Source
+
+_NULLS = frozenset(("", "~", "null", "Null", "NULL"))
+
+
+def compose(text: str, name: str) -> Node | None:
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+    class loader_class(base):  # type: ignore[valid-type,misc]
+        """Every scalar stays text: fields interpret their own values, and no regex runs per scalar."""
+
+        yaml_implicit_resolvers: dict[str, list[object]] = {}  # noqa: RUF012
+
+    try:
+        node: Node | None = yaml.compose(text, Loader=loader_class)
+        return node
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        source = Source(name, mark.line + 1, mark.column + 1) if mark else None
+        problem = exc.problem or exc.context or "not valid YAML"
+        raise LoadError([Diagnostic(source, f"YAML syntax: {problem}")]) from None
+    except yaml.YAMLError as exc:
+        raise LoadError([Diagnostic(None, f"{name}: YAML syntax: {exc}")]) from None
+    except RecursionError:
+        raise LoadError([Diagnostic(None, f"{name}: nested too deeply to be a programme file")]) from None
+
+
+def is_null(node: Node) -> bool:
+    """A plain (unquoted) empty or null scalar: written as nothing."""
+    return isinstance(node, ScalarNode) and node.style is None and node.value in _NULLS
+
+
+def describe(node: Node | None) -> str:
+    """What a node is, for a message that says what was expected instead."""
+    if isinstance(node, MappingNode):
+        return "a mapping"
+    if isinstance(node, SequenceNode):
+        return "a list"
+    if isinstance(node, ScalarNode):
+        value = str(node.value)
+        return f"the value {value[:40]!r}" if value else "nothing"
+    return "nothing"
