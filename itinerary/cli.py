@@ -9,17 +9,21 @@ from __future__ import annotations
 import json
 import os
 import sys
-from datetime import date, tzinfo
+from collections.abc import Callable
+from datetime import date, datetime, tzinfo
 from enum import Enum
+from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
 
 import typer
 
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from itinerary.model import Programme
+    from itinerary.model import Programme, Venue
+
+T = TypeVar("T")
 
 EXIT_CODES = """\
 Exit codes: 0 success; 1 findings (`check`: errors, or warnings with --strict;
@@ -168,7 +172,10 @@ def emit_json(data: Any) -> None:
 def agenda(
     programme_file: ProgrammeArg,
     day: Annotated[
-        str | None, typer.Option("--day", "-d", help="Only this day (YYYY-MM-DD), in the zone shown.")
+        str | None,
+        typer.Option(
+            "--day", "-d", metavar="DAY", help="Only this day: YYYY-MM-DD, today, tomorrow, or a weekday (wed)."
+        ),
     ] = None,
     who: WhoOpt = None,
     tz: TzOpt = None,
@@ -178,12 +185,7 @@ def agenda(
     programme = read_programme(programme_file)
     ref = resolve_who(programme, who)
     zone = resolve_tz(programme, tz)
-    only = None
-    if day is not None:
-        try:
-            only = date.fromisoformat(day)
-        except ValueError:
-            fail(f"--day: {day!r} is not a date (YYYY-MM-DD)")
+    only = day_of(programme, day, zone)
     events = programme.events_for(ref)
     from itinerary.render import agenda as view
 
@@ -578,6 +580,170 @@ def match_who(who: str, *programmes: Programme) -> str | None:
             if candidate and (candidate in programme.participants or candidate in programme.groups):
                 return candidate
     return None
+
+
+def day_of(programme: Programme, text: str | None, zone: tzinfo) -> date | None:
+    """`--day` as a date of the visit: a date, or a word (today, tomorrow, wed) read on the clock in `zone`."""
+    if text is None:
+        return None
+    from itinerary import clock
+
+    choice = parsed("--day", partial(clock.day_word, programme=programme, today=now(zone).date()), text)
+    if choice.note:
+        sys.stderr.write(f"itinerary: {choice.note}\n")
+    return choice.day
+
+
+AtOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--at",
+        metavar="MOMENT",
+        help="The moment to look from: 'YYYY-MM-DD HH:MM' (in --tz, else the programme's zone; an offset or a zone "
+        "may follow). Default: now.",
+    ),
+]
+
+
+@app.command("next")
+def next_events(
+    programme_file: ProgrammeArg,
+    who: WhoOpt = None,
+    at: AtOpt = None,
+    count: Annotated[int, typer.Option("--count", "-n", min=1, help="How many of the next events to show.")] = 1,
+    tz: TzOpt = None,
+    format: FormatOpt = Format.text,
+) -> None:
+    """What is under way now, what comes next, and when to leave for it (with check's travel estimates)."""
+    programme = read_programme(programme_file)
+    ref = resolve_who(programme, who)
+    zone = resolve_tz(programme, tz)
+    from itinerary import clock
+    from itinerary.upcoming import upcoming
+
+    moment = now(zone) if at is None else parsed("--at", partial(clock.moment, tz=zone), at)
+    seen = upcoming(programme, programme.events_for(ref), moment, count)
+    from itinerary.render import upcoming as view
+
+    if format is Format.json:
+        emit_json(view.as_json(programme, seen, zone, ref))
+        return
+    out = console()
+    for renderable in view.render(programme, seen, zone, display_name(programme, ref)):
+        out.print(renderable)
+
+
+@app.command()
+def slots(
+    programme_file: ProgrammeArg,
+    who: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--who",
+            "-w",
+            metavar="NAME",
+            help="A participant or group, by id or name; repeat for more. Default: everyone.",
+        ),
+    ] = None,
+    day: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--day",
+            "-d",
+            metavar="DAY",
+            help="A day (YYYY-MM-DD, today, tomorrow, wed); repeat for more. Default: every day.",
+        ),
+    ] = None,
+    length: Annotated[
+        str, typer.Option("--length", "-l", metavar="LENGTH", help="How long the meeting lasts: 60, 90min, 1h30.")
+    ] = "60",
+    hours: Annotated[
+        str, typer.Option("--hours", metavar="HH:MM-HH:MM", help="Working hours, local to the day.")
+    ] = "09:00-18:00",
+    venue: Annotated[
+        str | None, typer.Option("--venue", metavar="VENUE", help="Only at this venue (id or name).")
+    ] = None,
+    limit: Annotated[int, typer.Option("--limit", min=0, help="Show at most this many (0: all).")] = 10,
+    format: FormatOpt = Format.text,
+) -> None:
+    """Free windows where a meeting of --length still fits for all of --who, travel there and back included.
+
+    Without --venue, every place one of them is at that day is tried; windows where
+    fewer people have to move come first, then those with most time to spare.
+    """
+    programme = read_programme(programme_file)
+    from itinerary import slots as core
+
+    refs = [resolve_who(programme, name) for name in who or []]
+    zone = resolve_tz(programme, None)
+    days = (
+        tuple(dict.fromkeys(d for d in (day_of(programme, text, zone) for text in day or []) if d)) or programme.days()
+    )
+    request = core.Request(
+        people=_people(programme, refs),
+        days=days,
+        length=parsed("--length", core.parse_length, length),
+        hours=parsed("--hours", core.parse_hours, hours),
+        venue=None if venue is None else parsed("--venue", partial(find_venue, programme), venue),
+    )
+    found = core.find(programme, request)
+    from itinerary.render import slots as view
+
+    if format is Format.json:
+        emit_json(view.as_json(programme, request, found, limit))
+        return
+    names = ", ".join(display_name(programme, r) for r in refs if r) or "everyone"
+    out = console()
+    for renderable in view.render(programme, request, found, names, limit):
+        out.print(renderable)
+
+
+def _people(programme: Programme, refs: list[str | None]) -> frozenset[str]:
+    from itinerary.slots import EVERYONE
+
+    if not programme.participants:
+        return frozenset([EVERYONE])
+    chosen = [r for r in refs if r]
+    return programme.expand(chosen) if chosen else frozenset(programme.participants)
+
+
+def now(zone: tzinfo) -> datetime:
+    """The clock, in `zone` (or ITINERARY_NOW's moment)."""
+    from itinerary import clock
+
+    try:
+        return clock.now(zone)
+    except ValueError as exc:
+        fail(str(exc))
+
+
+def parsed(option: str, parse: Callable[[str], T], text: str) -> T:
+    """`parse(text)`, or exit 2 naming the option."""
+    try:
+        return parse(text)
+    except ValueError as exc:
+        fail(f"{option}: {exc}")
+
+
+def find_venue(programme: Programme, text: str) -> Venue:
+    """`--venue`: an id, or a name as written (case and accents aside)."""
+    from itinerary.timeutil import slug
+
+    for venue in programme.venues.values():
+        if text in (venue.id, venue.name) or slug(text) in (venue.id, slug(venue.name)):
+            return venue
+    import difflib
+
+    close = difflib.get_close_matches(text, [v.name for v in programme.venues.values()], n=1, cutoff=0.5)
+    raise ValueError(f"no venue {text!r} in {programme.title}" + (f" (did you mean {close[0]!r}?)" if close else ""))
+
+
+def display_name(programme: Programme, ref: str | None) -> str:
+    if ref is None:
+        return ""
+    if ref in programme.participants:
+        return programme.participants[ref].name
+    return programme.groups[ref].name if ref in programme.groups else ref
 
 
 def main() -> None:

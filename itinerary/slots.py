@@ -1,0 +1,221 @@
+"""Where a meeting still fits: free windows shared by a set of people, travel there and back included.
+
+A window is usable for a person only if they can get from where their previous event
+ends to the meeting's venue, and from there to their next event, with the same
+estimates and buffer as `check`. Without a venue, each place one of them is at that
+day is tried, and windows where fewer people have to move come first.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, tzinfo
+
+from itinerary import travel
+from itinerary.model import Event, Programme, TravelTime, Venue
+from itinerary.timeutil import parse_hhmm, zone
+from itinerary.whereabouts import Timeline, leg
+
+EVERYONE = ""
+"""The one timeline of a programme without participants (a calendar draft)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Request:
+    people: frozenset[str]
+    days: tuple[date, ...]
+    length: timedelta
+    hours: tuple[int, int]
+    """Working hours as minutes after midnight (9 * 60, 18 * 60); 24 * 60 is the end of the day."""
+    venue: Venue | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    """From `start` to `end` all of them can be at `venue`; the meeting can start anywhere up to `end - length`."""
+
+    start: datetime
+    end: datetime
+    venue: Venue | None
+    moving: frozenset[str]
+    """Who has to travel to get there."""
+    unchecked: tuple[str, ...] = ()
+    """Trips that could not be estimated (a venue without coordinates): the window assumes they are quick."""
+
+    @property
+    def span(self) -> timedelta:
+        return self.end - self.start
+
+
+@dataclass(frozen=True, slots=True)
+class _Piece:
+    start: datetime
+    end: datetime
+    moving: frozenset[str]
+    unchecked: tuple[str, ...]
+
+
+def find(programme: Programme, request: Request) -> list[Slot]:
+    """Every usable window of at least `request.length`, best first (fewest moving, then most slack, then earliest)."""
+    timelines = {p: Timeline.of(_events_of(programme, p)) for p in sorted(request.people)}
+    entries = travel.table(programme)
+    found: list[Slot] = []
+    for day in request.days:
+        tz = _zone_of_day(programme, timelines.values(), day, request.venue)
+        window = (_at(day, request.hours[0], tz), _at(day, request.hours[1], tz))
+        places: list[Venue | None] = [request.venue] if request.venue else list(_places(timelines.values(), window))
+        for place in places or [None]:
+            pieces = [_free(programme, t, who, window, place, entries) for who, t in timelines.items()]
+            found += [_slot(piece, place) for piece in _common(pieces) if piece.end - piece.start >= request.length]
+    found.sort(key=lambda s: (len(s.moving), bool(s.unchecked), -s.span, s.start))
+    return found
+
+
+def _events_of(programme: Programme, who: str) -> tuple[Event, ...]:
+    if who == EVERYONE:
+        return programme.events
+    return tuple(e for e in programme.events if who in programme.attendees(e))
+
+
+def _zone_of_day(programme: Programme, timelines: Iterable[Timeline], day: date, venue: Venue | None) -> tzinfo:
+    """The venue's zone, else the zone of the first event they have that day (where they are), else the programme's."""
+    if venue is not None:
+        return zone(venue.timezone)
+    for timeline in timelines:
+        for event in timeline.busy:
+            if event.start.date() == day:
+                tz = event.start.tzinfo
+                assert tz is not None
+                return tz
+    return zone(programme.timezone)
+
+
+def _at(day: date, minutes: int, tz: tzinfo) -> datetime:
+    """The wall-clock time `minutes` after midnight of `day` in `tz` (24 * 60 is the next midnight)."""
+    return datetime.combine(day, time(0), tz) + timedelta(minutes=minutes)
+
+
+def _places(timelines: Iterable[Timeline], window: tuple[datetime, datetime]) -> list[Venue]:
+    """The venues any of them is at, arrives at or leaves from during the window, in order of time."""
+    seen: dict[tuple[str, tuple[float, float] | None], Venue] = {}
+    for timeline in timelines:
+        here, _ = timeline.place(window[0])
+        candidates = [here] + [
+            v
+            for e in timeline.busy
+            if e.end >= window[0] and e.start <= window[1]
+            for v in (e.place_at_start, e.place_at_end)
+        ]
+        for venue in candidates:
+            if venue is not None:
+                seen.setdefault((venue.id, venue.geo), venue)
+    return list(seen.values())
+
+
+def _free(
+    programme: Programme,
+    timeline: Timeline,
+    who: str,
+    window: tuple[datetime, datetime],
+    place: Venue | None,
+    entries: Mapping[frozenset[str], TravelTime],
+) -> list[_Piece]:
+    """The parts of `window` in which `who` can be at `place`, with travel from before and to after."""
+    out: list[_Piece] = []
+    for start, end, came, then in _gaps(timeline, window):
+        moving, unchecked = False, list[str]()
+        if then is not None and then.start.astimezone(window[1].tzinfo).date() > window[0].date():
+            then = None  # the next event is another day's: overnight they can go anywhere first
+        if place is not None:
+            after = then.place_at_start if then is not None else None
+            # Nobody knows where they are (they live here, or came in with no event): near where they go next.
+            before = came[0] if came[0] is not None or came[1] is not None else after
+            if before is not None:
+                there = leg(programme, before, place, entries)
+                start += there.needed or timedelta(0)
+                moving = there.moves
+                unchecked += [] if there.needed is not None else [f"{before.name} to {place.name}"]
+            elif came[1] is not None:
+                unchecked.append(f"'{came[1].title}' has no venue")
+            if after is not None:
+                back = leg(programme, place, after, entries)
+                end -= back.needed or timedelta(0)
+                unchecked += [] if back.needed is not None else [f"{place.name} to {after.name}"]
+            elif then is not None:
+                unchecked.append(f"'{then.title}' has no venue")
+        start, end = max(start, window[0]), min(end, window[1])
+        if start < end:
+            out.append(_Piece(start, end, frozenset([who]) if moving else frozenset(), tuple(unchecked)))
+    return out
+
+
+Came = tuple[Venue | None, Event | None]
+
+
+def _gaps(
+    timeline: Timeline, window: tuple[datetime, datetime]
+) -> Iterable[tuple[datetime, datetime, Came, Event | None]]:
+    """(free from, free until, (where they come from, the event that put them there), the next event) per gap."""
+    cursor, came = window[0], timeline.place(window[0])
+    for event in timeline.running(window[0]) + timeline.following(window[0]):
+        if event.start > cursor:
+            yield cursor, event.start, came, event
+        if event.start >= window[1]:
+            return
+        if event.end > cursor:
+            cursor, came = event.end, (event.place_at_end, event)
+    if cursor < window[1]:
+        yield cursor, window[1], came, None
+
+
+def _common(per_person: Sequence[list[_Piece]]) -> list[_Piece]:
+    """The windows in which every person is free: intersections of their sorted pieces."""
+    if not per_person:
+        return []
+    common = per_person[0]
+    for pieces in per_person[1:]:
+        merged: list[_Piece] = []
+        i = j = 0
+        while i < len(common) and j < len(pieces):
+            a, b = common[i], pieces[j]
+            start, end = max(a.start, b.start), min(a.end, b.end)
+            if start < end:
+                merged.append(_Piece(start, end, a.moving | b.moving, a.unchecked + b.unchecked))
+            if a.end <= b.end:
+                i += 1
+            else:
+                j += 1
+        common = merged
+    return common
+
+
+def _slot(piece: _Piece, place: Venue | None) -> Slot:
+    return Slot(piece.start, piece.end, place, piece.moving, tuple(dict.fromkeys(piece.unchecked)))
+
+
+_LENGTH = re.compile(r"^\s*(?:(\d+)\s*h(?:ours?)?)?\s*(?:(\d+)\s*(?:m|min|mins|minutes?)?)?\s*$")
+
+
+def parse_length(text: str) -> timedelta:
+    """'60', '90 min', '1h', '1h30' -> a duration of at least a minute."""
+    match = _LENGTH.match(text)
+    if not match or not any(match.groups()):
+        raise ValueError(f"{text!r} is not a length (minutes, or hours and minutes: 60, 1h, 1h30)")
+    hours, minutes = (int(g) if g else 0 for g in match.groups())
+    total = timedelta(hours=hours, minutes=minutes)
+    if not timedelta(minutes=1) <= total <= timedelta(days=1):
+        raise ValueError(f"{text!r}: a meeting lasts between 1 minute and 24 hours")
+    return total
+
+
+def parse_hours(text: str) -> tuple[int, int]:
+    """'09:00-18:00' -> (540, 1080), minutes after midnight; '24:00' ends the day."""
+    parts = text.replace("–", "-").split("-")
+    if len(parts) != 2:
+        raise ValueError(f"{text!r} is not working hours (HH:MM-HH:MM)")
+    start, end = (h * 60 + m for h, m in map(parse_hhmm, parts))
+    if start >= end:
+        raise ValueError(f"{text!r}: the hours must end after they start")
+    return start, end

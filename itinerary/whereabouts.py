@@ -1,0 +1,88 @@
+"""Where someone is at a moment, and how long it takes them to get somewhere: shared by `next` and `slots`.
+
+A person's timeline is the busy events they attend (not hotel stays, not all-day
+items), in order. Between two events they are where the last one ended, except that
+overnight they go back to the hotel they are staying at.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from itinerary import travel
+from itinerary.model import Event, Kind, Programme, TravelTime, Venue
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """One person's (or group's) events, ready to be asked where they are."""
+
+    busy: tuple[Event, ...]
+    stays: tuple[Event, ...]
+    starts: tuple[datetime, ...]
+
+    @classmethod
+    def of(cls, events: Iterable[Event]) -> Timeline:
+        chosen = sorted(events, key=lambda e: (e.start, e.end))
+        busy = tuple(e for e in chosen if not e.background and not e.all_day)
+        stays = tuple(e for e in chosen if e.kind is Kind.HOTEL)
+        return cls(busy, stays, tuple(e.start for e in busy))
+
+    def running(self, at: datetime) -> tuple[Event, ...]:
+        """Events under way at `at` (started, not ended)."""
+        return tuple(e for e in self.busy[: bisect_right(self.starts, at)] if e.end > at)
+
+    def last_before(self, at: datetime) -> Event | None:
+        """The event that ended last by `at` (the one they came from)."""
+        ended = [e for e in self.busy[: bisect_right(self.starts, at)] if e.end <= at]
+        return max(ended, key=lambda e: e.end, default=None)
+
+    def following(self, at: datetime) -> tuple[Event, ...]:
+        """Events starting after `at`, in order."""
+        return self.busy[bisect_right(self.starts, at) :]
+
+    def stay_at(self, at: datetime) -> Event | None:
+        """The hotel stay that covers `at`, if any."""
+        covering = [s for s in self.stays if s.start <= at < s.end]
+        return covering[-1] if covering else None
+
+    def place(self, at: datetime) -> tuple[Venue | None, Event | None]:
+        """(where they are at `at`, the event that put them there) between events.
+
+        On the day of an event they are where it ended (a dinner runs late, the hotel
+        can wait); the next morning at the hotel they stay at, or nobody knows where
+        (someone who lives in the city is at home).
+        """
+        last = self.last_before(at)
+        stay = self.stay_at(at)
+        overnight = last is None or last.end.astimezone(at.tzinfo).date() < at.date()
+        if stay is not None and stay.venue is not None and (overnight or last is None or last.end <= stay.start):
+            return stay.venue, stay
+        if last is None or overnight:
+            return None, None
+        return last.place_at_end, last
+
+
+@dataclass(frozen=True, slots=True)
+class Leg:
+    """A trip someone has to make, told as check tells it: the estimate with its buffer."""
+
+    origin: Venue
+    target: Venue
+    trip: travel.Trip | None
+    """None when it cannot be told (a venue without coordinates)."""
+
+    @property
+    def needed(self) -> timedelta | None:
+        return None if self.trip is None else timedelta(minutes=self.trip.needed)
+
+    @property
+    def moves(self) -> bool:
+        return not travel.same_place(self.origin, self.target)
+
+
+def leg(programme: Programme, origin: Venue, target: Venue, entries: Mapping[frozenset[str], TravelTime]) -> Leg:
+    return Leg(origin, target, travel.trip(origin, target, programme.travel_settings, entries))

@@ -1,0 +1,112 @@
+"""`agenda --day today`, `next` and `slots` as a user runs them: in process and as a real process."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from conftest import JAPAN
+from typer.testing import CliRunner
+
+from itinerary.cli import app
+
+runner = CliRunner()
+WEDNESDAY_NOON = {"ITINERARY_NOW": "2009-10-07 12:30"}
+
+
+def run(*args: str, env: dict[str, str] | None = None):
+    return runner.invoke(app, [str(a) for a in args], env=env)
+
+
+def test_agenda_today_while_the_visit_runs():
+    result = run("agenda", JAPAN, "--day", "today", env=WEDNESDAY_NOON)
+    assert result.exit_code == 0, result.output
+    assert "Wednesday 7 October 2009" in result.stdout and "Tuesday" not in result.stdout
+    assert result.stderr == ""
+
+
+def test_agenda_today_when_the_visit_is_not_running():
+    result = run("agenda", JAPAN, "--day", "today", env={"ITINERARY_NOW": "2026-12-02 09:00"})
+    assert result.exit_code == 0, result.output
+    assert "Sunday 4 October 2009" in result.stdout and "Monday" not in result.stdout
+    assert "not a day of the programme" in result.stderr and "first day" in result.stderr
+
+
+def test_agenda_weekday_and_bad_words():
+    assert "Thursday 8 October 2009" in run("agenda", JAPAN, "--day", "thu").stdout
+    for word in ("sat", "someday"):
+        bad = run("agenda", JAPAN, "--day", word)
+        assert bad.exit_code == 2 and bad.stderr.startswith("itinerary: --day:"), bad.output
+        assert len(bad.stderr.strip().splitlines()) == 1
+
+
+def test_next_text_names_the_trip_and_the_address_for_the_driver():
+    result = run("next", JAPAN, "--who", "ECPG", "--at", "2009-10-07 13:20")
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert "Wednesday 7 October 2009 13:20 JST · Delegation of ECPG" in out
+    assert "Meeting with Hamamatsu University School of Medicine" in out  # under way
+    assert "leave Hamamatsu University School of Medicine by 13:39" in out
+    assert "21 min by taxi for 8.6 km + 10 min buffer to Hamamatsu Photonics K.K." in out
+    assert "静岡県浜松市中区砂山町325-6" in out
+
+
+def test_next_json_and_the_clock_from_the_environment():
+    result = run("next", JAPAN, "--who", "tea-petrin", "--format", "json", env={"ITINERARY_NOW": "2009-10-07 13:56"})
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["at"] == "2009-10-07T13:56+09:00" and data["who"] == "tea-petrin"
+    assert [e["title"] for e in data["next"]] == ["Visit to Hamamatsu Photonics K.K."]
+    leave = data["leave"]
+    assert leave["by"] == "2009-10-07T13:39+09:00" and leave["late"] is True
+    assert leave["trip"]["needed"] == 31 and leave["to"]["id"] == "hamamatsu-photonics"
+
+
+def test_next_bad_moment_and_bad_clock():
+    bad = run("next", JAPAN, "--at", "half past twelve")
+    assert bad.exit_code == 2 and bad.stderr.startswith("itinerary: --at:")
+    clock = run("next", JAPAN, env={"ITINERARY_NOW": "whenever"})
+    assert clock.exit_code == 2 and "ITINERARY_NOW" in clock.stderr
+
+
+def test_slots_text_json_and_errors():
+    text = run(
+        "slots", JAPAN, "--who", "Barbara Rhode", "--day", "wed", "--hours", "08:00-21:00", "--venue", "eu-japan-centre"
+    )
+    assert text.exit_code == 0, text.output
+    assert "Wed 7 Oct 2009  08:00–19:00 JST" in text.stdout
+    data = json.loads(run("slots", JAPAN, "--who", "ecpg", "--day", "2009-10-07", "--format", "json").stdout)
+    assert data["who"] == sorted(data["who"]) and len(data["who"]) == 8
+    assert all(not ("10:33" < s["start"][11:16] < "16:10") for s in data["slots"])
+    for args, word in (
+        (["--length", "a while"], "--length"),
+        (["--hours", "18:00-09:00"], "hours"),
+        (["--venue", "Tokyo Statoin"], "did you mean 'Tokyo Station'"),
+        (["--who", "nobody-here"], "--who"),
+    ):
+        bad = run("slots", JAPAN, *args)
+        assert bad.exit_code == 2 and word in bad.stderr, (args, bad.output)
+
+
+def test_next_and_slots_read_a_calendar_draft(tmp_path):
+    exported = run("export", JAPAN, "--who", "tea-petrin", "-o", tmp_path / "tea.ics")
+    assert exported.exit_code == 0, exported.output
+    found = run("next", tmp_path / "tea.ics", "--at", "2009-10-07 13:20", "--format", "json")
+    assert found.exit_code == 0, found.output
+    assert json.loads(found.stdout)["next"][0]["title"] == "Visit to Hamamatsu Photonics K.K."
+    free = run("slots", tmp_path / "tea.ics", "--day", "2009-10-07", "--format", "json")
+    assert free.exit_code == 0, free.output
+
+
+def test_as_a_real_process():
+    env = {"ITINERARY_NOW": "2009-10-07 12:30", "PATH": "/usr/bin:/bin"}
+    done = subprocess.run(
+        [sys.executable, "-m", "itinerary", "next", str(JAPAN), "--who", "ecpg"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "be at Grand Hotel Hamamatsu by 12:40" in done.stdout and "\x1b[" not in done.stdout

@@ -1,0 +1,99 @@
+"""`slots`: where a meeting still fits on the Japan visit, with answers checked by hand."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from itinerary import slots
+from itinerary.timeutil import zone
+
+TOKYO = zone("Asia/Tokyo")
+WEDNESDAY = date(2009, 10, 7)
+
+
+def at(hour: int, minute: int, day: date = WEDNESDAY) -> datetime:
+    return datetime(day.year, day.month, day.day, hour, minute, tzinfo=TOKYO)
+
+
+def find(japan, people, days=(WEDNESDAY,), minutes=60, hours=(9 * 60, 18 * 60), venue=None):
+    who = japan.expand(people)
+    request = slots.Request(who, tuple(days), timedelta(minutes=minutes), hours, japan.venues[venue] if venue else None)
+    return slots.find(japan, request)
+
+
+def test_no_hour_for_the_delegation_in_hamamatsu(japan):
+    # From the 10:33 arrival to the 16:10 train back, the longest gap is 12:00-12:40 (after a meeting with no end).
+    assert find(japan, ["ecpg"], hours=(10 * 60 + 33, 16 * 60 + 10)) == []
+    for slot in find(japan, ["ecpg"], hours=(7 * 60, 23 * 60)):
+        assert slot.end <= at(10, 33) or slot.start >= at(16, 10)
+
+
+def test_half_an_hour_at_tokyo_station_on_the_way_back(japan):
+    # Back at 17:40 + 15 min to change at Tokyo Station = 17:55; the 19:00 reception is 33 min away
+    # (15 min to change + 8 min by taxi + 10 min buffer): 17:55-18:27.
+    found = find(japan, ["ecpg"], minutes=30, hours=(7 * 60, 23 * 60), venue="tokyo-station")
+    assert [(s.start, s.end) for s in found if s.start.hour == 17] == [(at(17, 55), at(18, 27))]
+    assert not found[0].moving
+
+
+def test_barbara_rhode_is_free_until_the_reception(japan):
+    found = find(japan, ["barbara-rhode"], hours=(8 * 60, 21 * 60), venue="eu-japan-centre")
+    assert [(s.start, s.end) for s in found] == [(at(8, 0), at(19, 0))]
+    best = find(japan, ["barbara-rhode"])[0]
+    assert (best.start, best.end, best.moving) == (at(9, 0), at(18, 0), frozenset())
+
+
+def test_fewest_moving_first(japan):
+    found = find(japan, ["barbara-rhode", "tea-petrin"], days=japan.days(), minutes=90)
+    assert found, "Thursday afternoon after the EU delegation's meeting is free for both"
+    movers = [len(s.moving) for s in found]
+    assert movers == sorted(movers)
+    assert all(s.end - s.start >= timedelta(minutes=90) for s in found)
+
+
+def test_a_draft_without_participants_is_one_timeline(japan):
+    from dataclasses import replace
+
+    draft = replace(japan, participants={}, groups={})
+    found = slots.find(
+        draft, slots.Request(frozenset([slots.EVERYONE]), (WEDNESDAY,), timedelta(hours=1), (9 * 60, 18 * 60))
+    )
+    assert all(not (s.start < at(16, 10) and s.end > at(10, 33)) for s in found)
+
+
+@pytest.mark.parametrize(("text", "minutes"), [("60", 60), ("90 min", 90), ("1h", 60), ("1h30", 90), ("2 hours", 120)])
+def test_lengths(text, minutes):
+    assert slots.parse_length(text) == timedelta(minutes=minutes)
+
+
+@pytest.mark.parametrize("text", ["", "h", "an hour", "0", "25h", "-5"])
+def test_lengths_that_are_not(text):
+    with pytest.raises(ValueError):
+        slots.parse_length(text)
+
+
+def test_hours():
+    assert slots.parse_hours("09:00-18:00") == (540, 1080)
+    assert slots.parse_hours("8:30–24:00") == (510, 1440)
+    for bad in ("18:00-09:00", "9-17", "09:00", "09:00-25:00"):
+        with pytest.raises(ValueError):
+            slots.parse_hours(bad)
+
+
+@given(
+    st.sets(st.sampled_from(["barbara-rhode", "tea-petrin", "aiko-higuchi", "akira-kimura", "ecpg"]), min_size=1),
+    st.integers(min_value=15, max_value=180),
+)
+def test_every_slot_is_free_for_everyone_asked(japan, people, minutes):
+    found = find(japan, sorted(people), days=japan.days(), minutes=minutes, hours=(7 * 60, 22 * 60))
+    who = japan.expand(people)
+    for slot in found:
+        assert slot.end - slot.start >= timedelta(minutes=minutes)
+        for event in japan.events:
+            if event.background or event.all_day or not (who & japan.attendees(event)):
+                continue
+            assert event.end <= slot.start or event.start >= slot.end, (event.title, slot)
