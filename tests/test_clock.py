@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from itinerary import clock
@@ -88,6 +88,7 @@ def test_now_is_pinned_by_the_environment(monkeypatch):
     assert abs(clock.now(TOKYO) - datetime.now(TOKYO)) < timedelta(minutes=1)
 
 
+@settings(deadline=None)
 @given(st.dates(min_value=date(2009, 10, 4), max_value=date(2009, 10, 9)))
 def test_every_weekday_of_the_visit_is_found_from_inside_it(japan, today):
     for offset in range(6):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from itinerary import slots
@@ -84,6 +84,7 @@ def test_hours():
             slots.parse_hours(bad)
 
 
+@settings(deadline=None, max_examples=30)
 @given(
     st.sets(st.sampled_from(["barbara-rhode", "tea-petrin", "aiko-higuchi", "akira-kimura", "ecpg"]), min_size=1),
     st.integers(min_value=15, max_value=180),

@@ -68,7 +68,7 @@ def test_agenda_tz():
         ),
         (["--tz", "Europe/Bruxelles"], "--tz: unknown time zone 'Europe/Bruxelles'"),
         (["--tz", ""], "--tz: unknown time zone ''"),
-        (["--day", "2009-13-01"], "--day: '2009-13-01' is not a date"),
+        (["--day", "2009-13-01"], "--day: '2009-13-01' is not a day (YYYY-MM-DD, today, tomorrow"),
         (["--day", "2010-01-01"], "--day: 2010-01-01 is outside the programme (2009-10-04 to 2009-10-09)"),
     ],
 )

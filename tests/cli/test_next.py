@@ -1,4 +1,4 @@
-"""`agenda --day today`, `next` and `slots` as a user runs them: in process and as a real process."""
+"""`agenda --day today` and `next` as a user runs them: in process and as a real process."""
 
 from __future__ import annotations
 
@@ -68,25 +68,6 @@ def test_next_bad_moment_and_bad_clock():
     assert bad.exit_code == 2 and bad.stderr.startswith("itinerary: --at:")
     clock = run("next", JAPAN, env={"ITINERARY_NOW": "whenever"})
     assert clock.exit_code == 2 and "ITINERARY_NOW" in clock.stderr
-
-
-def test_slots_text_json_and_errors():
-    text = run(
-        "slots", JAPAN, "--who", "Barbara Rhode", "--day", "wed", "--hours", "08:00-21:00", "--venue", "eu-japan-centre"
-    )
-    assert text.exit_code == 0, text.output
-    assert "Wed 7 Oct 2009  08:00–19:00 JST" in text.stdout
-    data = json.loads(run("slots", JAPAN, "--who", "ecpg", "--day", "2009-10-07", "--format", "json").stdout)
-    assert data["who"] == sorted(data["who"]) and len(data["who"]) == 8
-    assert all(not ("10:33" < s["start"][11:16] < "16:10") for s in data["slots"])
-    for args, word in (
-        (["--length", "a while"], "--length"),
-        (["--hours", "18:00-09:00"], "hours"),
-        (["--venue", "Tokyo Statoin"], "did you mean 'Tokyo Station'"),
-        (["--who", "nobody-here"], "--who"),
-    ):
-        bad = run("slots", JAPAN, *args)
-        assert bad.exit_code == 2 and word in bad.stderr, (args, bad.output)
 
 
 def test_next_and_slots_read_a_calendar_draft(tmp_path):
