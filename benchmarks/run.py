@@ -1,7 +1,9 @@
 """The project's benchmark: wall times of real CLI runs and of the core on synthetic programmes.
 
-    python -m benchmarks.run            # everything
-    python -m benchmarks.run load cli   # some sections
+    python -m benchmarks.run            # issue 12's goals, as ratios to floors (benchmarks/goals.py)
+    python -m benchmarks.run --big      # the same, with 50,000 events (growth, peak memory)
+    python -m benchmarks.run load cli   # sections in detail, in process
+    python -m benchmarks.run all        # every section
 
 Figures go in issue notes; tests never assert on time.
 """
@@ -40,7 +42,7 @@ def report(label: str, best: float, median: float) -> None:
 def synthetic(tmp: Path, events: int) -> Path:
     path = tmp / f"synthetic-{events}.yaml"
     if not path.exists():
-        path.write_text(programme(events=events, participants=300), encoding="utf-8")
+        path.write_text(programme(events=events, participants=300, individual_every=20), encoding="utf-8")
     return path
 
 
@@ -85,7 +87,13 @@ def main() -> None:
     # Run as `python -m benchmarks.run`, this module is __main__ and the sections
     # registered with the imported benchmarks.run: take theirs too.
     SECTIONS.update(imported.SECTIONS)
-    chosen = sys.argv[1:] or list(SECTIONS)
+    names = [a for a in sys.argv[1:] if not a.startswith("-") and not a.isdigit()]
+    if not names:
+        from benchmarks import goals
+
+        goals.main(sys.argv[1:])
+        return
+    chosen = list(SECTIONS) if names == ["all"] else names
     with tempfile.TemporaryDirectory() as tmp:
         for name in chosen:
             SECTIONS[name](Path(tmp))

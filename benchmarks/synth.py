@@ -12,8 +12,20 @@ from datetime import date, timedelta
 KINDS = ("meeting", "visit", "meal", "reception", "other")
 
 
-def programme(events: int = 5000, participants: int = 300, groups: int = 20, venues: int = 60, seed: int = 1) -> str:
-    """YAML text of a valid programme: parallel sessions per group, a hotel, trains."""
+def programme(
+    events: int = 5000,
+    participants: int = 300,
+    groups: int = 20,
+    venues: int = 60,
+    seed: int = 1,
+    individual_every: int = 0,
+) -> str:
+    """YAML text of a valid programme: parallel sessions per group, a hotel, trains.
+
+    With `individual_every` = n, every n-th event also names one participant of another
+    group, as real programmes do (a speaker, an interpreter): people then stop sharing
+    one timeline per group, which is what makes the checks' work grow.
+    """
     rng = random.Random(seed)
     days = max(1, events // (groups * 4))
     start = date(2030, 3, 4)
@@ -58,13 +70,16 @@ def programme(events: int = 5000, participants: int = 300, groups: int = 20, ven
         for i in range(per_day):
             g = i % groups
             slot = i // groups
+            who = f"g{g}"
+            if individual_every and written % individual_every == individual_every - 1:
+                who += f", p{rng.randrange(participants)}"
             hour = 8 + (slot * 2) % 14
             out += [
                 f"    - title: Session {d}-{i}",
                 f"      kind: {rng.choice(KINDS)}",
                 f'      time: "{hour:02d}:00-{hour + 1:02d}:{rng.choice((0, 15, 30, 45)):02d}"',
                 f"      venue: v{rng.randrange(venues)}",
-                f"      who: [g{g}]",
+                f"      who: [{who}]",
             ]
             written += 1
     return "\n".join(out) + "\n"
@@ -75,8 +90,12 @@ def main() -> None:
     parser.add_argument("--events", type=int, default=5000)
     parser.add_argument("--participants", type=int, default=300)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--individual-every", type=int, default=0, help="every n-th event also names one person")
     args = parser.parse_args()
-    print(programme(args.events, args.participants, seed=args.seed), end="")
+    print(
+        programme(args.events, args.participants, seed=args.seed, individual_every=args.individual_every),
+        end="",
+    )
 
 
 if __name__ == "__main__":
