@@ -66,7 +66,10 @@ ProgrammeArg = Annotated[Path, typer.Argument(help="The programme file (YAML).",
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="text for people, json for scripts.")]
 WhoOpt = Annotated[str | None, typer.Option("--who", "-w", help="Only what this participant or group attends (an id).")]
 TzOpt = Annotated[
-    str | None, typer.Option("--tz", help="Show times in this zone (IANA name); default: the programme's.")
+    str | None,
+    typer.Option(
+        "--tz", help="Show every time in this zone (IANA name); default: local time where each item takes place."
+    ),
 ]
 
 
@@ -149,11 +152,14 @@ def resolve_who(programme: Programme, who: str | None) -> str | None:
     fail(f"--who: no participant or group {who!r} in {programme.title}{hint}")
 
 
-def resolve_tz(programme: Programme, name: str | None) -> tzinfo:
+def resolve_tz(programme: Programme, name: str | None) -> tzinfo | None:
+    """The zone of --tz; without it None: each event is read where it takes place (local days)."""
     from itinerary.timeutil import zone
 
+    if name is None:
+        return None
     try:
-        return zone(programme.timezone if name is None else name)
+        return zone(name)
     except ValueError:
         unknown_tz(name)
 

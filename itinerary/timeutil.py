@@ -46,6 +46,11 @@ def zone_key(tz: tzinfo | None) -> str:
     return str(getattr(tz, "key", tz))
 
 
+def wall(instant: datetime, tz: tzinfo | None) -> datetime:
+    """The instant as a clock reads it: in `tz`, or where it happens when `tz` is None (local days)."""
+    return instant if tz is None else instant.astimezone(tz)
+
+
 def classify(naive: datetime, tz: tzinfo) -> WallTime:
     """PEP 495: the two folds agree except in a gap (fold=1 is later) or a fold (fold=0 is later)."""
     first = naive.replace(tzinfo=tz, fold=0).utcoffset()

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, datetime, tzinfo
 from typing import TYPE_CHECKING, Any
 
 from itinerary import serialize
 from itinerary.model import Event, Programme, Venue
 from itinerary.select import Day, by_day, local_date
-from itinerary.timeutil import is_ambiguous, zone_key
+from itinerary.timeutil import is_ambiguous, wall, zone_key
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
@@ -18,9 +19,9 @@ TIME_WIDTH = len("  00:00–~00:00+1")
 KIND_WIDTH = len("reception")
 
 
-def clock(instant: datetime, tz: tzinfo, day: date | None = None) -> str:
-    """'09:03', or '11:30+1' when the instant falls after `day` in `tz`."""
-    local = instant.astimezone(tz)
+def clock(instant: datetime, tz: tzinfo | None, day: date | None = None) -> str:
+    """'09:03', or '11:30+1' when the instant falls after `day` in `tz` (None: where it happens)."""
+    local = wall(instant, tz)
     text = local.strftime("%H:%M")
     if day is not None and local.date() != day:
         delta = (local.date() - day).days
@@ -28,7 +29,7 @@ def clock(instant: datetime, tz: tzinfo, day: date | None = None) -> str:
     return text
 
 
-def span(event: Event, tz: tzinfo, day: date) -> str:
+def span(event: Event, tz: tzinfo | None, day: date) -> str:
     if event.all_day:
         return "all day"
     end = clock(event.end, tz, day)
@@ -40,10 +41,21 @@ def heading(day: Day) -> str:
     return f"{text} · {', '.join(day.cities)}" if day.cities else text
 
 
-def own_zone_note(event: Event, tz: tzinfo) -> str:
-    """Local wall times, where the event's own zone is not the one the reader reads in."""
+def own_zone_note(event: Event, tz: tzinfo | None, home: str = "") -> str:
+    """Local wall times, where the event's own zone is not the one the reader reads in.
+
+    Read in local time (`tz` None), the times shown are the event's own: the note then names
+    the zone, where it is not the programme's (`home`) or changes on the way.
+    """
     start_zone, end_zone = event.start.tzinfo, event.end.tzinfo
     assert start_zone is not None and end_zone is not None
+    if tz is None:
+        if zone_key(start_zone) == zone_key(end_zone) == home:
+            return ""
+        start_name, end_name = event.start.tzname(), event.end.tzname()
+        if start_name == end_name:
+            return f"local time ({start_name})"
+        return f"local times ({start_name} → {end_name})"
     if zone_key(start_zone) == zone_key(tz) and zone_key(end_zone) == zone_key(tz):
         return ""
     start = f"{event.start:%a %H:%M} {event.start.tzname()}"
@@ -55,7 +67,7 @@ def place(venue: Venue) -> str:
     return f"{venue.name}, {venue.address}" if venue.address else venue.name
 
 
-def detail_lines(programme: Programme, event: Event, tz: tzinfo, day: date) -> list[tuple[str, str]]:
+def detail_lines(programme: Programme, event: Event, tz: tzinfo | None, day: date) -> list[tuple[str, str]]:
     """(style, text) lines under an event's title."""
     lines: list[tuple[str, str]] = []
     if event.origin or event.destination:
@@ -69,7 +81,7 @@ def detail_lines(programme: Programme, event: Event, tz: tzinfo, day: date) -> l
             lines.append(("bold", event.venue.local_address))
     if event.kind.value == "hotel":
         lines.append(("", f"check-in {event.start:%a %d %b %H:%M}, check-out {event.end:%a %d %b %H:%M}"))
-    note = own_zone_note(event, tz)
+    note = own_zone_note(event, tz, programme.timezone)
     if note:
         lines.append(("yellow", note))
     if is_ambiguous(event.start) or is_ambiguous(event.end):
@@ -96,15 +108,29 @@ def paragraphs(notes: str) -> list[str]:
     return out
 
 
+def times_in(programme: Programme, events: Iterable[Event], tz: tzinfo | None) -> str:
+    """'times in Asia/Tokyo', or 'local times' when events in other zones are read in their own."""
+    if tz is not None:
+        return f"times in {zone_key(tz)}"
+    zones = {zone_key(t.tzinfo) for e in events for t in (e.start, e.end)}
+    if zones <= {programme.timezone}:
+        return f"times in {programme.timezone}"
+    return f"local times where each item takes place ({programme.timezone} unless marked)"
+
+
 def render(
-    programme: Programme, events: tuple[Event, ...], tz: tzinfo, only: date | None = None, who: str | None = None
+    programme: Programme,
+    events: tuple[Event, ...],
+    tz: tzinfo | None,
+    only: date | None = None,
+    who: str | None = None,
 ) -> list[RenderableType]:
     from rich.table import Table
     from rich.text import Text
 
     out: list[RenderableType] = []
     out.append(Text(f"{programme.title}  {programme.start:%d %b} – {programme.end:%d %b %Y}", style="bold"))
-    subtitle = f"times in {zone_key(tz)}"
+    subtitle = times_in(programme, events, tz)
     if who:
         name = programme.participants[who].name if who in programme.participants else programme.groups[who].name
         subtitle = f"for {name}, {subtitle}"
@@ -139,19 +165,29 @@ def render(
 
 
 def print_agenda(
-    console: Console, programme: Programme, events: tuple[Event, ...], tz: tzinfo, only: date | None, who: str | None
+    console: Console,
+    programme: Programme,
+    events: tuple[Event, ...],
+    tz: tzinfo | None,
+    only: date | None,
+    who: str | None,
 ) -> None:
     for renderable in render(programme, events, tz, only, who):
         console.print(renderable)
 
 
 def as_json(
-    programme: Programme, events: tuple[Event, ...], tz: tzinfo, only: date | None = None, who: str | None = None
+    programme: Programme,
+    events: tuple[Event, ...],
+    tz: tzinfo | None,
+    only: date | None = None,
+    who: str | None = None,
 ) -> dict[str, Any]:
     days = by_day(programme, events, tz, only)
     return {
         "programme": serialize.programme_head(programme),
-        "timezone": zone_key(tz),
+        "timezone": zone_key(tz) if tz is not None else programme.timezone,
+        "local_times": tz is None,
         "who": who,
         "days": [
             {

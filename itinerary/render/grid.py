@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING, Any
 
 from itinerary import serialize
 from itinerary.model import DayPart, Event, Kind, Programme
-from itinerary.render.agenda import ESTIMATED, clock
+from itinerary.render.agenda import ESTIMATED, clock, times_in
 from itinerary.select import Day, by_day, local_date
-from itinerary.timeutil import zone_key
+from itinerary.timeutil import wall, zone_key
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
@@ -70,7 +70,8 @@ class Column:
 class Grid:
     rows: tuple[DayPart, ...]
     columns: tuple[Column, ...]
-    tz: tzinfo
+    tz: tzinfo | None
+    """None: each event in its own zone (local days)."""
 
 
 def short_title(title: str, limit: int = 40) -> str:
@@ -81,9 +82,9 @@ def short_title(title: str, limit: int = 40) -> str:
     return title[: min(cuts)] if cuts else title
 
 
-def part_index(parts: tuple[DayPart, ...], instant: datetime, tz: tzinfo) -> int:
+def part_index(parts: tuple[DayPart, ...], instant: datetime, tz: tzinfo | None) -> int:
     """The part a time falls in; before the first part counts as the first, in a gap as the next."""
-    local = instant.astimezone(tz)
+    local = wall(instant, tz)
     minutes = local.hour * 60 + local.minute
     for index, part in enumerate(parts):
         if minutes < part.end_hour * 60:
@@ -91,7 +92,7 @@ def part_index(parts: tuple[DayPart, ...], instant: datetime, tz: tzinfo) -> int
     return len(parts) - 1
 
 
-def entries(event: Event, tz: tzinfo, day: date) -> list[Entry]:
+def entries(event: Event, tz: tzinfo | None, day: date) -> list[Entry]:
     """What a day's cell shows of an event that starts on it (a hotel also shows its check-out)."""
     if event.all_day:
         return [Entry(event, "all day", "", short_title(event.title), at=event.start)]
@@ -110,11 +111,11 @@ def entries(event: Event, tz: tzinfo, day: date) -> list[Entry]:
     return [Entry(event, start, end, short_title(event.title), at=event.start)]
 
 
-def check_out(event: Event, tz: tzinfo) -> Entry:
+def check_out(event: Event, tz: tzinfo | None) -> Entry:
     return Entry(event, clock(event.end, tz), "", f"Check-out {short_title(event.title)}", at=event.end)
 
 
-def build(programme: Programme, events: tuple[Event, ...], tz: tzinfo) -> Grid:
+def build(programme: Programme, events: tuple[Event, ...], tz: tzinfo | None) -> Grid:
     """Every day of the visit (and any day an event falls on in `tz`), by part of the day."""
     days = by_day(programme, events, tz)
     parts = tuple(programme.day_parts)
@@ -201,7 +202,7 @@ def render(programme: Programme, grid: Grid, width: int, who: str | None = None)
     out: list[RenderableType] = []
     title = Text(programme.title, style="bold")
     title.append(f"  {programme.start:%d %b} – {programme.end:%d %b %Y}")
-    title.append(f"  times in {zone_key(grid.tz)}", style="dim")
+    title.append(f"  {times_in(programme, (e for c in grid.columns for e in c.day.events), grid.tz)}", style="dim")
     if who:
         title.append(f"  for {who_name(programme, who)}", style="dim")
     out.append(title)
@@ -260,7 +261,7 @@ def render(programme: Programme, grid: Grid, width: int, who: str | None = None)
     return out
 
 
-def entry_json(programme: Programme, entry: Entry, tz: tzinfo) -> dict[str, Any]:
+def entry_json(programme: Programme, entry: Entry, tz: tzinfo | None) -> dict[str, Any]:
     leg = entry.leg
     return {
         "event": entry.event.id,
@@ -279,7 +280,8 @@ def entry_json(programme: Programme, entry: Entry, tz: tzinfo) -> dict[str, Any]
 def as_json(programme: Programme, grid: Grid, who: str | None = None) -> dict[str, Any]:
     return {
         "programme": serialize.programme_head(programme),
-        "timezone": zone_key(grid.tz),
+        "timezone": zone_key(grid.tz) if grid.tz is not None else programme.timezone,
+        "local_times": grid.tz is None,
         "who": who,
         "rows": [{"name": p.name, "start_hour": p.start_hour, "end_hour": p.end_hour} for p in grid.rows],
         "days": [

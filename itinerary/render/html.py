@@ -17,11 +17,11 @@ from typing import TYPE_CHECKING
 
 from itinerary import __version__
 from itinerary.model import Event, Kind, Participant, Programme, Source, Venue
-from itinerary.render.agenda import ESTIMATED, heading, own_zone_note, span
+from itinerary.render.agenda import ESTIMATED, heading, own_zone_note, span, times_in
 from itinerary.render.grid import Entry, Grid, build, column_heading, hours, who_name
 from itinerary.render.participants import by_group
 from itinerary.select import by_day
-from itinerary.timeutil import is_ambiguous, zone_key
+from itinerary.timeutil import is_ambiguous
 
 if TYPE_CHECKING:
     from itinerary.checks import Finding
@@ -229,7 +229,7 @@ def place_block(venue: Venue, label: str = "") -> str:
     return f'<div class="place">{"".join(parts)}</div>'
 
 
-def event_block(programme: Programme, event: Event, tz: tzinfo, day: date) -> str:
+def event_block(programme: Programme, event: Event, tz: tzinfo | None, day: date) -> str:
     inner = [f"<h3>{e(event.title)}</h3>"]
     if event.origin or event.destination:
         origin = event.origin.name if event.origin else "?"
@@ -242,7 +242,7 @@ def event_block(programme: Programme, event: Event, tz: tzinfo, day: date) -> st
         inner.append(place_block(event.venue))
     if event.kind is Kind.HOTEL:
         inner.append(f'<p class="stay">check-in {event.start:%a %d %b %H:%M}, check-out {event.end:%a %d %b %H:%M}</p>')
-    note = own_zone_note(event, tz)
+    note = own_zone_note(event, tz, programme.timezone)
     if note:
         inner.append(f'<p class="warn">{e(note)}</p>')
     if is_ambiguous(event.start) or is_ambiguous(event.end):
@@ -257,7 +257,7 @@ def event_block(programme: Programme, event: Event, tz: tzinfo, day: date) -> st
     )
 
 
-def agenda(programme: Programme, events: tuple[Event, ...], tz: tzinfo) -> tuple[str, bool]:
+def agenda(programme: Programme, events: tuple[Event, ...], tz: tzinfo | None) -> tuple[str, bool]:
     out = []
     estimated = False
     for day in by_day(programme, events, tz):
@@ -316,7 +316,7 @@ def venues(events: Iterable[Event]) -> str:
 # --- the page ----------------------------------------------------------------------------------
 
 
-def page(programme: Programme, tz: tzinfo, who: str | None = None, source_name: str = "") -> Page:
+def page(programme: Programme, tz: tzinfo | None, who: str | None = None, source_name: str = "") -> Page:
     """The whole page; `who` makes it one participant's (or group's) own programme."""
     events = programme.events_for(who)
     shown = {event.id for event in events}
@@ -325,7 +325,7 @@ def page(programme: Programme, tz: tzinfo, who: str | None = None, source_name: 
     grid = build(programme, events, tz)
     days, estimated = agenda(programme, events, tz)
     title = programme.title + (f" — {who_name(programme, who)}" if who else "")
-    meta = [date_range(programme), f"times in {zone_key(tz)}"]
+    meta = [date_range(programme), times_in(programme, events, tz)]
     if programme.revision:
         meta.append(f"revision {programme.revision}")
     reader = ""
