@@ -33,6 +33,7 @@ REFRESH = timedelta(days=1)
 
 # -- identity ------------------------------------------------------------------------
 
+UID_LIMIT = 160
 _SAFE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-.")
 _HEX = frozenset("0123456789ABCDEF")
 
@@ -81,9 +82,29 @@ def uid(programme: Programme, event: Event) -> str:
     `2009-10-06/meeting-with-meti` in `ecpg-japan-2009` is
     `2009-10-06_meeting-with-meti@ecpg-japan-2009.itinerary`. Only letters, digits and
     `-._+@` appear, so CalDAV stores and khal can use it as a file name; `identity`
-    reads it back.
+    reads it back. At most UID_LIMIT characters: a longer one keeps a readable prefix and
+    ends in a hash of the id (file names stop at 255 bytes; Radicale answered a 536-byte UID
+    with "File name too long").
     """
-    return f"{_escape(event.id)}@{programme.id}.{DOMAIN}"
+    domain = f"{programme.id}.{DOMAIN}"
+    if len(domain) > UID_LIMIT // 2:
+        domain = f"{programme.id[: UID_LIMIT // 2 - 30]}-{_digest(programme.id)}.{DOMAIN}"
+    local = _escape(event.id)
+    if len(local) + 1 + len(domain) <= UID_LIMIT:
+        return f"{local}@{domain}"
+    # Too long for a file name: a readable prefix, then '+H' (never an escape, so `identity` refuses it)
+    # and a hash of the whole id, which X-ITINERARY-ID carries in full.
+    room = UID_LIMIT - 1 - len(domain) - 2 - 24
+    cut = local[:room]
+    if "+" in cut[-2:]:
+        cut = cut[: cut.rindex("+")]
+    return f"{cut}+H{_digest(event.id)}@{domain}"
+
+
+def _digest(text: str) -> str:
+    import hashlib
+
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:24]
 
 
 def identity(value: str) -> tuple[str, str] | None:
@@ -398,10 +419,9 @@ class _Builder:
 
     def vtimezone(self, key: str) -> bytes:
         if key not in self.vtimezones:
-            from icalendar import Timezone
+            from itinerary.export.vtimezone import vtimezone
 
-            first, last = self.zone_bounds()
-            self.vtimezones[key] = Timezone.from_tzid(key, first_date=first, last_date=last).to_ical()
+            self.vtimezones[key] = vtimezone(key, *self.zone_bounds())
         return self.vtimezones[key]
 
     def vevent(self, event: Event) -> bytes:
@@ -456,18 +476,21 @@ class _Builder:
 
     def head(self, ref: str | None, name: str) -> bytes:
         """The VCALENDAR's own properties, as icalendar writes them (no components yet)."""
-        from icalendar import Calendar, vDuration
+        from icalendar import Calendar, vDuration, vText
 
         programme = self.programme
+        about = f"{name}, {programme.start:%d %b} – {programme.end:%d %b %Y}, revision {programme.revision}"
         calendar = Calendar.new(
             prodid=prodid(),
             uid=calendar_uid(programme, ref),
-            name=name,
-            description=f"{name}, {programme.start:%d %b} – {programme.end:%d %b %Y}, revision {programme.revision}",
             method="PUBLISH",
             calscale="GREGORIAN",
             last_modified=self.stamp,
         )
+        # TEXT (RFC 7986 5.1, 5.2): icalendar 7.3 writes NAME and the X-WR- copies unescaped, so vobject and
+        # Radicale cut the name at its first comma or semicolon.
+        for key, value in (("DESCRIPTION", about), ("X-WR-CALDESC", about), ("NAME", name), ("X-WR-CALNAME", name)):
+            calendar.add(key, vText(value))
         calendar.add("REFRESH-INTERVAL", REFRESH, parameters={"VALUE": "DURATION"})
         calendar.add("X-PUBLISHED-TTL", vDuration(REFRESH))
         data = keep_escapes(calendar.to_ical())
@@ -546,6 +569,7 @@ def _attendance(programme: Programme) -> list[tuple[Event, frozenset[str]]]:
 
 __all__ = [
     "PROGRAMME_FILE",
+    "UID_LIMIT",
     "CalendarFile",
     "Invite",
     "calendar",

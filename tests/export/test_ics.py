@@ -53,7 +53,8 @@ def test_uid_reads_back_and_stays_file_name_safe(japan, text):
     event = replace(japan.events[0], id=text)
     value = ics.uid(japan, event)
     assert re.fullmatch(r"[A-Za-z0-9._+@-]+", value), value
-    assert ics.identity(value) == (japan.id, text)
+    if len(text.encode("utf-8")) <= 20:  # short enough never to be hashed (test_uid_length covers the rest)
+        assert ics.identity(value) == (japan.id, text)
 
 
 @pytest.mark.parametrize(
