@@ -588,12 +588,16 @@ def match_who(who: str, *programmes: Programme) -> str | None:
     return None
 
 
-def day_of(programme: Programme, text: str | None, zone: tzinfo) -> date | None:
-    """`--day` as a date of the visit: a date, or a word (today, tomorrow, wed) read on the clock in `zone`."""
+def day_of(programme: Programme, text: str | None, zone: tzinfo | None) -> date | None:
+    """`--day` as a date of the visit: a date, or a word (today, tomorrow, wed) read on the clock in `zone`.
+
+    Without --tz, "today" is the programme's today: its zone is the default at the edge.
+    """
     if text is None:
         return None
     from itinerary import clock
 
+    zone = zone or home(programme)
     choice = parsed("--day", partial(clock.day_word, programme=programme, today=now(zone).date()), text)
     if choice.note:
         sys.stderr.write(f"itinerary: {choice.note}\n")
@@ -620,15 +624,20 @@ def next_events(
     tz: TzOpt = None,
     format: FormatOpt = Format.text,
 ) -> None:
-    """What is under way now, what comes next, and when to leave for it (with check's travel estimates)."""
+    """What is under way now, what comes next, and when to leave for it (with check's travel estimates).
+
+    Times are shown where they are (or go next), unless --tz says otherwise.
+    """
     programme = read_programme(programme_file)
     ref = resolve_who(programme, who)
-    zone = resolve_tz(programme, tz)
+    asked = resolve_tz(programme, tz)
     from itinerary import clock
-    from itinerary.upcoming import upcoming
+    from itinerary.upcoming import local_zone, upcoming
 
-    moment = now(zone) if at is None else parsed("--at", partial(clock.moment, tz=zone), at)
+    read_in = asked or home(programme)
+    moment = now(read_in) if at is None else parsed("--at", partial(clock.moment, tz=read_in), at)
     seen = upcoming(programme, programme.events_for(ref), moment, count)
+    zone = asked or local_zone(seen) or read_in
     from itinerary.render import upcoming as view
 
     if format is Format.json:
@@ -681,9 +690,8 @@ def slots(
     from itinerary import slots as core
 
     refs = [resolve_who(programme, name) for name in who or []]
-    zone = resolve_tz(programme, None)
     days = (
-        tuple(dict.fromkeys(d for d in (day_of(programme, text, zone) for text in day or []) if d)) or programme.days()
+        tuple(dict.fromkeys(d for d in (day_of(programme, text, None) for text in day or []) if d)) or programme.days()
     )
     request = core.Request(
         people=_people(programme, refs),
@@ -711,6 +719,13 @@ def _people(programme: Programme, refs: list[str | None]) -> frozenset[str]:
         return frozenset([EVERYONE])
     chosen = [r for r in refs if r]
     return programme.expand(chosen) if chosen else frozenset(programme.participants)
+
+
+def home(programme: Programme) -> tzinfo:
+    """The programme's own zone (the loader has checked its name)."""
+    from itinerary.timeutil import zone
+
+    return zone(programme.timezone)
 
 
 def now(zone: tzinfo) -> datetime:

@@ -43,6 +43,8 @@ class Slot:
     """Who has to travel to get there."""
     unchecked: tuple[str, ...] = ()
     """Trips that could not be estimated (a venue without coordinates): the window assumes they are quick."""
+    all_day: tuple[str, ...] = ()
+    """Titles of that day's all-day items for them (they block no hours, but may matter)."""
 
     @property
     def span(self) -> timedelta:
@@ -68,7 +70,8 @@ def find(programme: Programme, request: Request) -> list[Slot]:
         places: list[Venue | None] = [request.venue] if request.venue else list(_places(timelines.values(), window))
         for place in places or [None]:
             pieces = [_free(programme, t, who, window, place, entries) for who, t in timelines.items()]
-            found += [_slot(piece, place) for piece in _common(pieces) if piece.end - piece.start >= request.length]
+            whole = _all_day(timelines.values(), day)
+            found += [_slot(p, place, whole) for p in _common(pieces) if p.end - p.start >= request.length]
     found.sort(key=lambda s: (len(s.moving), bool(s.unchecked), -s.span, s.start))
     return found
 
@@ -191,8 +194,13 @@ def _common(per_person: Sequence[list[_Piece]]) -> list[_Piece]:
     return common
 
 
-def _slot(piece: _Piece, place: Venue | None) -> Slot:
-    return Slot(piece.start, piece.end, place, piece.moving, tuple(dict.fromkeys(piece.unchecked)))
+def _slot(piece: _Piece, place: Venue | None, whole: tuple[str, ...]) -> Slot:
+    return Slot(piece.start, piece.end, place, piece.moving, tuple(dict.fromkeys(piece.unchecked)), whole)
+
+
+def _all_day(timelines: Iterable[Timeline], day: date) -> tuple[str, ...]:
+    titles = (e.title for t in timelines for e in t.whole_days if e.start.date() <= day < e.end.date())
+    return tuple(dict.fromkeys(titles))
 
 
 _LENGTH = re.compile(r"^\s*(?:(\d+)\s*h(?:ours?)?)?\s*(?:(\d+)\s*(?:m|min|mins|minutes?)?)?\s*$")

@@ -7,10 +7,11 @@ never disagree about whether a trip fits.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, tzinfo
 
 from itinerary import travel
 from itinerary.model import Event, Programme, Venue
+from itinerary.timeutil import zone
 from itinerary.whereabouts import Leg, Timeline, leg
 
 
@@ -57,6 +58,16 @@ def upcoming(programme: Programme, events: tuple[Event, ...], at: datetime, coun
     return Upcoming(at, running, where, came_from, chosen, departure)
 
 
+def local_zone(seen: Upcoming) -> tzinfo | None:
+    """The zone where they are (or are headed next): where the moment is read when no --tz is given."""
+    if seen.running:
+        current = seen.running[-1]
+        return current.end.tzinfo if current.kind.is_leg else current.start.tzinfo
+    if seen.where is not None:
+        return zone(seen.where.timezone)
+    return seen.next[0].start.tzinfo if seen.next else None
+
+
 def _where(timeline: Timeline, running: tuple[Event, ...], at: datetime) -> tuple[Venue | None, Event | None]:
     if running:
         current = running[-1]
@@ -73,8 +84,7 @@ def _departure(programme: Programme, running: tuple[Event, ...], where: Venue | 
     if origin is None and current is not None and current.kind.is_leg:
         origin = current.place_at_end
     if origin is None:
-        unplaced = current if current is not None else None
-        why = f"'{unplaced.title}' has no venue" if unplaced is not None else "where they are before it is not known"
+        why = f"'{current.title}' has no venue" if current is not None else "where they come from is not known"
         return Departure(goal, None, None, reason=why)
     trip = leg(programme, origin, goal, travel.table(programme))
     if trip.needed is None:

@@ -23,13 +23,16 @@ class Timeline:
     busy: tuple[Event, ...]
     stays: tuple[Event, ...]
     starts: tuple[datetime, ...]
+    whole_days: tuple[Event, ...] = ()
+    """All-day items that are not background: they take no hours, but a planner wants to see them."""
 
     @classmethod
     def of(cls, events: Iterable[Event]) -> Timeline:
         chosen = sorted(events, key=lambda e: (e.start, e.end))
         busy = tuple(e for e in chosen if not e.background and not e.all_day)
         stays = tuple(e for e in chosen if e.kind is Kind.HOTEL)
-        return cls(busy, stays, tuple(e.start for e in busy))
+        whole_days = tuple(e for e in chosen if e.all_day and not e.background)
+        return cls(busy, stays, tuple(e.start for e in busy), whole_days)
 
     def running(self, at: datetime) -> tuple[Event, ...]:
         """Events under way at `at` (started, not ended)."""

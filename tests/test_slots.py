@@ -98,3 +98,28 @@ def test_every_slot_is_free_for_everyone_asked(japan, people, minutes):
             if event.background or event.all_day or not (who & japan.attendees(event)):
                 continue
             assert event.end <= slot.start or event.start >= slot.end, (event.title, slot)
+
+
+def test_known_unknown_and_all_day(tmp_path):
+    from conftest import DATA
+
+    from itinerary.load import load
+
+    brussels = load(DATA / "slots" / "brussels.yaml")
+    tz = zone("Europe/Brussels")
+    request = slots.Request(
+        frozenset(["ann", "bo"]), brussels.days(), timedelta(hours=1), (9 * 60, 18 * 60), brussels.venues["office"]
+    )
+    found = [(s.start, s.end, sorted(s.moving), s.unchecked, s.all_day) for s in slots.find(brussels, request)]
+    tuesday, wednesday = date(2024, 5, 14), date(2024, 5, 15)
+
+    def t(day, hour, minute=0):
+        return datetime(day.year, day.month, day.day, hour, minute, tzinfo=tz)
+
+    assert found == [
+        # After the stand-up until the 12:00 lunch at Bozar, 20 min away by the travel table + 10 min buffer.
+        (t(wednesday, 10), t(wednesday, 18), [], (), ("Conference week",)),
+        (t(tuesday, 10), t(tuesday, 11, 30), [], (), ()),
+        # After the meeting at a venue without coordinates: the trip back cannot be told, so it is said.
+        (t(tuesday, 15), t(tuesday, 18), ["ann", "bo"], ("Mystery venue to Office",), ()),
+    ]

@@ -77,3 +77,18 @@ def test_count_and_the_end_of_the_programme(japan, count):
     assert len(seen(japan, "ecpg", at(7, 7, 0), count).next) == count
     last = seen(japan, "ecpg", datetime(2009, 10, 10, 12, 0, tzinfo=TOKYO))
     assert last.next == () and last.departure is None
+
+
+def test_leave_by_from_the_travel_table():
+    from conftest import DATA
+
+    from itinerary.load import load
+
+    brussels = load(DATA / "slots" / "brussels.yaml")
+    tz = zone("Europe/Brussels")
+    got = upcoming(brussels, brussels.events_for("ann"), datetime(2024, 5, 14, 11, 0, tzinfo=tz))
+    assert got.where is not None and got.where.id == "office"
+    departure = got.departure
+    assert departure is not None and departure.by == datetime(2024, 5, 14, 11, 30, tzinfo=tz)
+    assert departure.leg is not None and departure.leg.trip is not None
+    assert departure.leg.trip.explain().startswith("20 min by taxi (travel table, line ")

@@ -39,6 +39,8 @@ def render(
         body = Text(f"at {slot.venue.name}" if slot.venue else "(no venue known)", style="bold")
         body.append(f"\n{_moving(programme, slot)} · ", style="dim")
         body.append(_note(slot, request), style="yellow" if slot.unchecked else "dim")
+        if slot.all_day:
+            body.append(f"\nthat day, all day: {'; '.join(slot.all_day)}", style="yellow")
         when = f"{words.day(start)}  {start:%H:%M}–{slot.end.astimezone(start.tzinfo):%H:%M} {start.tzname()}"
         table.add_row(Text(when), body)
     out.append(table)
@@ -75,6 +77,7 @@ def as_json(programme: Programme, request: Request, found: Sequence[Slot], limit
                 "moving": sorted(s.moving),
                 "spare_minutes": words.minutes(s.span - request.length),
                 "unchecked": list(s.unchecked),
+                "all_day": list(s.all_day),
             }
             for s in found[: limit or None]
         ],

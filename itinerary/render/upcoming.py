@@ -84,7 +84,12 @@ def _leave(departure: Departure, seen: Upcoming, tz: tzinfo) -> Text:
     from rich.text import Text
 
     if departure.by is None:
-        return Text(f"cannot tell: {departure.reason}", style="yellow")
+        target = seen.next[0]
+        text = Text(
+            f"be at {departure.target.name} by {_clock(target.start, tz, seen.at)}; " if departure.target else ""
+        )
+        text.append(f"when to leave cannot be told: {departure.reason}", style="yellow")
+        return text
     assert departure.origin is not None and departure.target is not None and departure.leg is not None
     by = _clock(departure.by, tz, seen.at)
     target = seen.next[0]
@@ -123,8 +128,11 @@ def _span(event: Event, tz: tzinfo, at: datetime) -> str:
 
 
 def _arrival(event: Event, tz: tzinfo) -> str:
-    local = event.end.astimezone(tz)
-    return f"{'~' if event.end_estimated else ''}{local:%H:%M}"
+    """The end as the arrival's own clock reads it, with its zone where that is not the one shown."""
+    mark = "~" if event.end_estimated else ""
+    if zone_key(event.end.tzinfo) == zone_key(tz):
+        return f"{mark}{event.end:%H:%M}"
+    return f"{mark}{event.end:%a %H:%M} {event.end.tzname()}"
 
 
 def _clock(instant: datetime, tz: tzinfo, at: datetime, estimated: bool = False) -> str:
