@@ -152,16 +152,18 @@ def resolve_who(programme: Programme, who: str | None) -> str | None:
     fail(f"--who: no participant or group {who!r} in {programme.title}{hint}")
 
 
-def resolve_tz(programme: Programme, name: str | None) -> tzinfo | None:
-    """The zone of --tz; without it None: each event is read where it takes place (local days)."""
+def resolve_tz(programme: Programme, name: str | None) -> tzinfo:
     from itinerary.timeutil import zone
 
-    if name is None:
-        return None
     try:
-        return zone(name)
+        return zone(programme.timezone if name is None else name)
     except ValueError:
         unknown_tz(name)
+
+
+def view_tz(programme: Programme, name: str | None) -> tzinfo | None:
+    """The zone of --tz; without it None: each item is read where it takes place (local days)."""
+    return None if name is None else resolve_tz(programme, name)
 
 
 def unknown_tz(name: str | None) -> NoReturn:
@@ -190,8 +192,8 @@ def agenda(
     """The programme day by day: times, places with addresses, who attends."""
     programme = read_programme(programme_file)
     ref = resolve_who(programme, who)
-    zone = resolve_tz(programme, tz)
-    only = day_of(programme, day, zone)
+    zone = view_tz(programme, tz)
+    only = day_of(programme, day, zone or resolve_tz(programme, None))
     events = programme.events_for(ref)
     from itinerary.render import agenda as view
 
@@ -224,7 +226,7 @@ def grid(programme_file: ProgrammeArg, who: WhoOpt = None, tz: TzOpt = None, for
     """The week at a glance: a column per day, a row per part of the day (as the file's day_parts)."""
     programme = read_programme(programme_file)
     ref = resolve_who(programme, who)
-    zone = resolve_tz(programme, tz)
+    zone = view_tz(programme, tz)
     from itinerary.render import grid as view
 
     table = view.build(programme, programme.events_for(ref), zone)
@@ -253,7 +255,7 @@ def print_page(
     """
     programme = read_programme(programme_file)
     ref = resolve_who(programme, who)
-    zone = resolve_tz(programme, tz)
+    zone = view_tz(programme, tz)
     from itinerary import outfile
     from itinerary.render import html as view
 
