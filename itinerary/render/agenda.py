@@ -126,7 +126,8 @@ def render(
     who: str | None = None,
 ) -> list[RenderableType]:
     from rich.table import Table
-    from rich.text import Text
+
+    from itinerary.render.text import Text
 
     out: list[RenderableType] = []
     out.append(Text(f"{programme.title}  {programme.start:%d %b} – {programme.end:%d %b %Y}", style="bold"))

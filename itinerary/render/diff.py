@@ -181,7 +181,7 @@ def _unattended_seen(change: EventChange) -> tuple[Seen, ...]:
 
 
 def render(diff: Diff, old_name: str, new_name: str, who: str | None = None) -> list[Any]:
-    from rich.text import Text
+    from itinerary.render.text import Text
 
     return [Text(text, style=style, end="\n") for style, text in lines(diff, old_name, new_name, who)]
 

@@ -42,7 +42,7 @@ def render(findings: Sequence[Finding], name: str, strict: bool = False, width: 
       who: Delegation of ECPG
       fix: start 'B' at 14:26 or later (14:16 leaves no buffer), or end 'A' by 13:39
     """
-    from rich.text import Text
+    from itinerary.render.text import Text
 
     out: list[RenderableType] = []
     for finding in findings:

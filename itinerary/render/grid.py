@@ -19,7 +19,8 @@ from itinerary.timeutil import wall, zone_key
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
-    from rich.text import Text
+
+    from itinerary.render.text import Text
 
 ALL_DAY = DayPart("All day", 0, 24)
 """A leading row, only when something has no time (a free day)."""
@@ -166,7 +167,7 @@ def hanging(console: Console, when: list[Text], body: Text, gutter: int, width: 
     Done by hand rather than with a table per cell: rich lays out a nested table per cell
     some twenty times slower, which shows on a programme of thousands of events.
     """
-    from rich.text import Text
+    from itinerary.render.text import Text
 
     lines = body.wrap(console, max(1, width - gutter - 1), overflow="fold")
     out = Text()
@@ -197,7 +198,8 @@ def render(programme: Programme, grid: Grid, width: int, who: str | None = None)
     from rich.cells import cell_len
     from rich.console import Console
     from rich.table import Table
-    from rich.text import Text
+
+    from itinerary.render.text import Text
 
     out: list[RenderableType] = []
     title = Text(programme.title, style="bold")

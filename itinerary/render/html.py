@@ -22,6 +22,7 @@ from itinerary.render.grid import Entry, Grid, build, column_heading, hours, who
 from itinerary.render.participants import by_group
 from itinerary.select import by_day
 from itinerary.timeutil import is_ambiguous
+from itinerary.visible import visible
 
 if TYPE_CHECKING:
     from itinerary.checks import Finding
@@ -41,7 +42,8 @@ class Page:
 
 
 def e(text: object) -> str:
-    return escape(str(text), quote=True)
+    """Escaped for HTML; a control character (not allowed in HTML) is shown as `\\x1b`, as on the terminal."""
+    return escape(visible(str(text)), quote=True)
 
 
 def is_ours(path: Path) -> bool:

@@ -28,7 +28,8 @@ def by_group(programme: Programme) -> list[tuple[str, list[Participant]]]:
 
 def table(programme: Programme) -> Table:
     from rich.table import Table
-    from rich.text import Text
+
+    from itinerary.render.text import Text
 
     # Text, never str: rich would read `[bold]` or `:smile:` in a name as markup.
     grid = Table(title=Text(f"{programme.title}: participants"), title_justify="left", show_lines=False)

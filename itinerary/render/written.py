@@ -37,15 +37,19 @@ def who(programme: Programme, ref: str | None) -> str:
 def table(programme: Programme, rows: Sequence[Written]) -> Table:
     from rich.table import Table
 
+    from itinerary.render.text import Text
+
     folders = sorted({str(Path(row.file).parent) for row in rows})
     where = f" in {folders[0]}" if len(folders) == 1 else ""
-    grid = Table(title=f"{programme.title}, revision {programme.revision}: calendars{where}", title_justify="left")
+    title = Text(f"{programme.title}, revision {programme.revision}: calendars{where}")
+    grid = Table(title=title, title_justify="left")
     grid.add_column("File", no_wrap=True)
     grid.add_column("For", overflow="fold")
     grid.add_column("Events", justify="right")
     grid.add_column("Status")
     for row in rows:
-        grid.add_row(Path(row.file).name if where else row.file, who(programme, row.ref), str(row.events), row.status)
+        name = Path(row.file).name if where else row.file
+        grid.add_row(Text(name), Text(who(programme, row.ref)), str(row.events), row.status)
     return grid
 
 
