@@ -306,14 +306,19 @@ def zones(events: Iterable[Event]) -> list[str]:
 
 
 def calendar_name(programme: Programme, ref: str | None) -> str:
-    """X-WR-CALNAME and NAME: the visit's title and whose calendar it is."""
+    """X-WR-CALNAME and NAME: the visit's title and whose calendar it is, on one line (a title may be written on two)."""
     if ref is None:
-        return programme.title
+        return one_line(programme.title)
     if ref in programme.participants:
-        return f"{programme.title} — {programme.participants[ref].name}"
+        return one_line(f"{programme.title} — {programme.participants[ref].name}")
     if ref in programme.groups:
-        return f"{programme.title} — {programme.groups[ref].name}"
-    return f"{programme.title} — {ref}"
+        return one_line(f"{programme.title} — {programme.groups[ref].name}")
+    return one_line(f"{programme.title} — {ref}")
+
+
+def one_line(text: str) -> str:
+    """Line breaks and runs of blanks as one space: a calendar's name and a CN parameter cannot hold a line break."""
+    return " ".join(text.split())
 
 
 def filename(ref: str | None) -> str:
@@ -470,7 +475,12 @@ class _Builder:
             if person.id in attending and person.email:
                 attendee = vCalAddress(f"mailto:{person.email}")
                 attendee.params.update(
-                    {"CN": person.name, "CUTYPE": "INDIVIDUAL", "ROLE": "REQ-PARTICIPANT", "PARTSTAT": "NEEDS-ACTION"}
+                    {
+                        "CN": one_line(person.name),
+                        "CUTYPE": "INDIVIDUAL",
+                        "ROLE": "REQ-PARTICIPANT",
+                        "PARTSTAT": "NEEDS-ACTION",
+                    }
                 )
                 component.add("ATTENDEE", attendee)
 
