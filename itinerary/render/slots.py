@@ -23,7 +23,8 @@ def render(
     programme: Programme, request: Request, found: Sequence[Slot], names: str, limit: int
 ) -> list[RenderableType]:
     from rich.table import Table
-    from rich.text import Text
+
+    from itinerary.render.text import Text
 
     length = words.duration(request.length)
     where = f" at {request.venue.name}" if request.venue else ""

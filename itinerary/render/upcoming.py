@@ -14,14 +14,16 @@ from itinerary.upcoming import Departure, Upcoming
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
-    from rich.text import Text
+
+    from itinerary.render.text import Text
 
 LABEL_WIDTH = len("Leave  ")
 
 
 def render(programme: Programme, seen: Upcoming, tz: tzinfo, who_name: str) -> list[RenderableType]:
     from rich.table import Table
-    from rich.text import Text
+
+    from itinerary.render.text import Text
 
     at = seen.at.astimezone(tz)
     head = f"{at:%A} {at.day} {at:%B %Y} {at:%H:%M} {at.tzname()}" + (f" · {who_name}" if who_name else "")
@@ -39,7 +41,7 @@ def render(programme: Programme, seen: Upcoming, tz: tzinfo, who_name: str) -> l
 
 
 def _now(seen: Upcoming, tz: tzinfo) -> Text:
-    from rich.text import Text
+    from itinerary.render.text import Text
 
     if seen.running:
         text = Text()
@@ -61,7 +63,7 @@ def _now(seen: Upcoming, tz: tzinfo) -> Text:
 
 
 def _event(programme: Programme, event: Event, tz: tzinfo, at: datetime) -> Text:
-    from rich.text import Text
+    from itinerary.render.text import Text
 
     text = Text(f"{_span(event, tz, at)}  ")
     text.append(event.kind.value, style="magenta")
@@ -81,7 +83,7 @@ def _event(programme: Programme, event: Event, tz: tzinfo, at: datetime) -> Text
 
 
 def _leave(departure: Departure, seen: Upcoming, tz: tzinfo) -> Text:
-    from rich.text import Text
+    from itinerary.render.text import Text
 
     if departure.by is None:
         target = seen.next[0]

@@ -111,3 +111,18 @@ def test_visible_keeps_line_breaks_and_is_idempotent():
 def test_printed_page_shows_control_characters_escaped(hostile):
     page = shown("print", hostile)
     assert "Meeting\\x1b[?1049h" in page and not CONTROL.search(page)
+
+
+def test_every_renderer_takes_text_through_the_escaping_text():
+    """A renderer that builds rich's own Text would let control characters through again."""
+    from pathlib import Path
+
+    import itinerary.render
+
+    folder = Path(itinerary.render.__file__).parent
+    offenders = [
+        path.name
+        for path in folder.glob("*.py")
+        if path.name != "text.py" and re.search(r"^\s*from rich\.text import .*\bText\b", path.read_text(), re.M)
+    ]
+    assert offenders == []
