@@ -75,6 +75,8 @@ def span(event: Event, home: str) -> str:
 def estimated(event: Event, home: str) -> str:
     """Why an end is what it is, when the file does not say."""
     default = DEFAULT_DURATION[event.kind]
+    if event.duration < default:
+        return f"{title(event)} has no end: taken as {clock(event.end, home)}, when the next item of its people starts"
     return f"{title(event)} has no end: taken as {clock(event.end, home)}, the {duration(default)} default for a {event.kind.value}"
 
 

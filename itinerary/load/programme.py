@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from yaml import MappingNode, Node
 
+from itinerary.ends import end_at_next
 from itinerary.load.days import Days, read_days
 from itinerary.load.diagnostics import Abort
 from itinerary.load.events import Known
@@ -42,7 +43,7 @@ def read_programme(r: NodeReader, root: Node | None) -> Programme | None:
     if head is None:
         return None
     days.events.sort(key=lambda e: (e.start, e.end))
-    return Programme(
+    programme = Programme(
         id=head.id,
         title=head.title,
         timezone=head.timezone,
@@ -62,3 +63,4 @@ def read_programme(r: NodeReader, root: Node | None) -> Programme | None:
         default_city=head.city,
         warnings=tuple(r.warnings),
     )
+    return end_at_next(programme)

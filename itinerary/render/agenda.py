@@ -160,7 +160,10 @@ def render(
     if estimated:
         out.append(Text(""))
         out.append(
-            Text(f"{ESTIMATED} end estimated: the file gives none, so the default for the kind applies", style="dim")
+            Text(
+                f"{ESTIMATED} end estimated: the kind's default, or the next item's start if sooner",
+                style="dim",
+            )
         )
     return out
 

@@ -259,7 +259,7 @@ def render(programme: Programme, grid: Grid, width: int, who: str | None = None)
         out.append(Text(""))
         out.append(table)
     if estimated:
-        out.append(Text(f"{ESTIMATED} arrival estimated: the file gives no end, so the default for the kind applies"))
+        out.append(Text(f"{ESTIMATED} arrival estimated: the kind's default, or the next item's start if sooner"))
     return out
 
 

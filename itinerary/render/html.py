@@ -339,7 +339,7 @@ def page(programme: Programme, tz: tzinfo | None, who: str | None = None, source
         reader = f'<p class="for">Programme of <strong>{e(programme.groups[who].name)}</strong></p>'
     nav = " ".join(f'<a href="#d-{c.day.date.isoformat()}">{e(column_heading(c.day))}</a>' for c in grid.columns)
     footnote = (
-        f'<p class="foot">{ESTIMATED} end estimated: the file gives none, so the default for the kind applies.</p>'
+        f'<p class="foot">{ESTIMATED} end estimated: the kind&#x27;s default, or the next item&#x27;s start if sooner.</p>'
         if estimated
         else ""
     )

@@ -1,0 +1,60 @@
+"""A start-only item ends, at the latest, when the next item of any of its people begins."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from typer.testing import CliRunner
+
+from itinerary.checks import run_checks
+from itinerary.cli import app
+from itinerary.load import load
+
+DATA = Path(__file__).resolve().parent / "data" / "ends"
+SYDNEY = ZoneInfo("Australia/Sydney")
+
+
+def at(hour: int, minute: int) -> datetime:
+    return datetime(2007, 2, 26, hour, minute, tzinfo=SYDNEY)
+
+
+def ends() -> dict[str, tuple[datetime, bool]]:
+    programme = load(DATA / "start-times.yaml")
+    return {e.title: (e.end, e.end_estimated) for e in programme.events}
+
+
+def test_a_start_only_item_ends_when_the_next_of_its_people_begins():
+    found = ends()
+    assert found["Luggage outside rooms"] == (at(8, 45), True)  # default would be 09:15
+    assert found["Depart hotel"] == (at(9, 0), True)  # default would be 09:15
+    # The governor's next call starts at 09:40: the call shares the governor, so it ends there.
+    assert found["Call on the Governor"] == (at(9, 40), True)
+
+
+def test_the_default_stands_when_nothing_follows_sooner_and_ends_given_are_kept():
+    found = ends()
+    assert found["Governor's next call"] == (at(10, 30), False)
+    # Two items at the same start are not cut by each other: that is a real clash.
+    assert found["Roundtable"] == (at(12, 0), True)
+    assert found["Press"] == (at(12, 0), True)
+
+
+def test_no_clash_but_the_real_one():
+    clashes = [f for f in run_checks(load(DATA / "start-times.yaml")) if f.code == "C101"]
+    assert [f.events for f in clashes] == [("2007-02-26/roundtable", "2007-02-26/press")]
+    assert clashes[0].severity == "error"  # both start at 11:00, whatever their ends
+
+
+def test_agenda_shows_the_end_taken_and_says_why():
+    result = CliRunner().invoke(app, ["agenda", str(DATA / "start-times.yaml")], env={"COLUMNS": "120"})
+    assert result.exit_code == 0, result.output
+    assert "08:15–~08:45" in result.output
+    assert "08:45–~09:00" in result.output
+
+
+def test_estimated_end_finding_names_the_next_item_not_the_default():
+    found = [f for f in run_checks(load(DATA / "start-times.yaml")) if f.code == "E801"]
+    luggage = [f for f in found if f.events[0] == "2007-02-26/luggage-outside-rooms"]
+    assert luggage and "taken as 08:45, when the next item of its people starts" in luggage[0].message
