@@ -137,6 +137,13 @@ def _utc(value: datetime) -> datetime:
     return value.astimezone(UTC)
 
 
+def _span(event: Event) -> tuple[object, ...]:
+    """When an event is: dates for an all-day item (whatever the zone), else instants in UTC."""
+    if event.all_day:
+        return ("all day", event.start.date(), event.end.date())
+    return (_utc(event.start), _utc(event.end))
+
+
 def _attendance(programme: Programme) -> dict[str, frozenset[str]]:
     """Event id -> participant ids, expanding each distinct `who` once."""
     seen: dict[tuple[str, ...], frozenset[str]] = {}
@@ -184,7 +191,7 @@ def _change(
     if new is None:
         return EventChange(ident, old, None, ("cancelled",), attendees=was)
     changes: list[Change] = []
-    if _utc(old.start) != _utc(new.start) or _utc(old.end) != _utc(new.end) or old.all_day != new.all_day:
+    if _span(old) != _span(new):
         changes.append("moved")
     if places(old) != places(new):
         changes.append("venue")

@@ -175,6 +175,24 @@ days:
     assert [c.changes for c in compare(before, after).events] == [("venue",)]
 
 
+def test_an_all_day_item_on_the_same_date_is_not_a_move_whatever_the_zone():
+    """An all-day item is a date, not an instant: a calendar imported back may carry another zone."""
+
+    def version(zone: str) -> str:
+        return f"""
+programme: {{id: gg, title: GG, timezone: {zone}, start: 2025-07-11, end: 2025-07-13}}
+days:
+  2025-07-11:
+    - {{id: day-1, title: Global Gathering, all_day: true}}
+"""
+
+    before = loads(version("America/Los_Angeles"), "a.yaml")
+    after = loads(version("Australia/Brisbane"), "b.yaml")
+    assert compare(before, after).events == ()
+    moved = loads(version("Australia/Brisbane").replace("2025-07-11:\n", "2025-07-12:\n"), "c.yaml")
+    assert [c.changes for c in compare(before, moved).events] == [("moved",)]
+
+
 def test_a_participant_dropped_from_the_programme_leaves_their_events():
     after = edited(V2, ("  - name: Barbara Rhode\n", ""), (", barbara-rhode]", "]"))
     found = compare(load(V2), after)
