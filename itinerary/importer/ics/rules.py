@@ -1,0 +1,99 @@
+"""What a VEVENT must get right before any of its instants can be trusted; a broken one refuses the file."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from itinerary.importer.draft import CalendarError
+from itinerary.importer.ics.props import Component, length, text, values
+
+TIMES = ("DTSTART", "DTEND", "DURATION", "RECURRENCE-ID", "RRULE", "RDATE", "EXDATE")
+"""Without these read right, no instant can be trusted: a broken one refuses the file."""
+SINGLE = ("UID", "SUMMARY", "LOCATION", "GEO", "URL", "DESCRIPTION", "STATUS", "TRANSP", "SEQUENCE")
+"""Once per event; a second one is dropped (and counted)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Where:
+    """'file:line' of a VEVENT, or of one of its properties."""
+
+    name: str
+    line: int
+    props: Mapping[str, int]
+
+    def __call__(self, prop: str | None = None) -> str:
+        line = self.props.get(prop, self.line) if prop else self.line
+        return f"{self.name}:{line}"
+
+
+def check(component: Component, where: Where, left_out: Counter[str]) -> None:
+    """Refuse what cannot be read right; drop (and count in `left_out`) what can be left out."""
+    for prop in ("DTSTART", "DTEND", "DURATION", "RECURRENCE-ID"):
+        if isinstance(component.get(prop), list):
+            raise CalendarError(f"{where(prop)}: {prop} appears {len(component[prop])} times in one VEVENT")
+    for prop in SINGLE:
+        if isinstance(component.get(prop), list):
+            component[prop] = component[prop][0]
+            left_out[f"{prop} after the first"] += 1
+    broken = dict(getattr(component, "errors", []) or [])
+    for prop in TIMES:
+        if prop in broken:
+            message = " ".join(str(broken[prop]).split())
+            raise CalendarError(f"{where(prop)}: {prop}: not a valid date or time ({message})")
+    _check_times(component, where)
+    _check_zones(component, where)
+    _check_rules(component, where)
+    span = length(component)
+    if span is not None and (span[0] < 0 or span[1] < timedelta(0)) and "DTEND" in component:
+        title = text(component, "SUMMARY") or "the event"
+        raise CalendarError(f"{where('DTEND')}: DTEND: {title!r} ends before it starts")
+    for prop in broken:
+        if prop not in TIMES:
+            left_out[f"{prop} (unreadable)"] += 1
+
+
+def _check_times(component: Component, where: Where) -> None:
+    """A DTSTART; dates or date-times, alike at both ends; whole days for an all-day DURATION."""
+    if "DTSTART" not in component:
+        raise CalendarError(f"{where()}: VEVENT without DTSTART: it says not when it happens")
+    for prop in ("DTSTART", "DTEND", "RECURRENCE-ID"):
+        if prop in component and not isinstance(component[prop].dt, date):
+            raise CalendarError(f"{where(prop)}: {prop}: not a date or a date-time")
+    if "DURATION" in component and not isinstance(component["DURATION"].dt, timedelta):
+        raise CalendarError(f"{where('DURATION')}: DURATION: not a length of time")
+    whole_days = not isinstance(component["DTSTART"].dt, datetime)
+    if "DTEND" in component and whole_days != (not isinstance(component["DTEND"].dt, datetime)):
+        kinds = ("a date", "a date-time") if whole_days else ("a date-time", "a date")
+        raise CalendarError(
+            f"{where('DTEND')}: DTEND: {kinds[1]} while DTSTART is {kinds[0]} (both must be one or the other)"
+        )
+    if "DURATION" in component and whole_days and component["DURATION"].dt % timedelta(days=1):
+        raise CalendarError(
+            f"{where('DURATION')}: DURATION: hours or minutes for an all-day event (DTSTART is a "
+            "date): only days or weeks can be"
+        )
+
+
+def _check_zones(component: Component, where: Where) -> None:
+    """Every TZID is defined: icalendar leaves a time with an unknown TZID floating, without a word."""
+    for prop in ("DTSTART", "DTEND", "RECURRENCE-ID", "EXDATE", "RDATE"):
+        for value, params in values(component.get(prop)):
+            tzid = params.get("TZID")
+            if tzid and isinstance(value, datetime) and value.tzinfo is None:
+                raise CalendarError(
+                    f"{where(prop)}: {prop}: TZID {str(tzid)!r} is defined nowhere "
+                    "(no VTIMEZONE in the file has it, and it is no known zone name)"
+                )
+
+
+def _check_rules(component: Component, where: Where) -> None:
+    for rule, _ in values(component.get("RRULE")):
+        frequency = str(rule.get("FREQ", [""])[0]).upper() if hasattr(rule, "get") else ""
+        if frequency in ("SECONDLY", "MINUTELY"):
+            raise CalendarError(
+                f"{where('RRULE')}: RRULE: repeats every {frequency[:-2].lower()}: "
+                "not something a programme of visits can hold"
+            )
