@@ -602,3 +602,17 @@ def test_mangled_calendars_are_imported_or_refused_never_a_crash():
             assert "\n" not in str(exc)
 
     check()
+
+
+def test_a_repeating_event_with_an_unreadable_geo_keeps_its_place_without_coordinates():
+    """An occurrence is a copy that forgets which properties were broken: its GEO must be read with care."""
+    text = (
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\nBEGIN:VEVENT\r\nUID:a@t\r\n"
+        "DTSTART;TZID=Asia/Tokyo:20091006T093000\r\nDTEND;TZID=Asia/Tokyo:20091006T100000\r\n"
+        "RRULE:FREQ=DAILY;COUNT=2\r\nSUMMARY:Briefing\r\nLOCATION:METI\r\nGEO::5.6733;139.7494\r\n"
+        "END:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    converted = convert(text.encode(), "geo.ics")
+    events = converted.programme.events
+    assert [e.start.day for e in events] == [6, 7]
+    assert all(e.venue is not None and e.venue.name == "METI" and e.venue.geo is None for e in events)

@@ -219,8 +219,10 @@ def place_of(component: Component) -> Place | None:
     broken = dict(getattr(component, "errors", []) or [])
     geo = None
     if "GEO" in component and "GEO" not in broken:
-        value = component["GEO"]
-        geo = _geo(float(value.latitude), float(value.longitude))
+        # An occurrence is a copy that no longer lists its broken properties: the broken GEO says so itself.
+        with contextlib.suppress(ValueError):
+            value = component["GEO"]
+            geo = _geo(float(value.latitude), float(value.longitude))
     elif "X-APPLE-STRUCTURED-LOCATION" in component:
         # Apple's own: a `geo:lat,lon` URI (RFC 5870) with the place's name and address as parameters.
         found = re.match(r"\s*geo:([-+]?[\d.]+),([-+]?[\d.]+)", str(component["X-APPLE-STRUCTURED-LOCATION"]))
