@@ -17,14 +17,22 @@ from datetime import UTC, datetime
 from types import MappingProxyType
 from typing import Literal
 
-from itinerary.model import Event, Programme, Venue
+from itinerary.model import Event, Kind, Programme, Venue
 
-Change = Literal["added", "cancelled", "moved", "venue", "renamed", "notes", "attendance"]
-"""What happened to an event. `venue` covers a leg's `from`/`to`; `attendance` who attends."""
-Seen = Literal["added", "cancelled", "joined", "left", "moved", "venue", "renamed", "notes"]
+Change = Literal[
+    "added", "cancelled", "moved", "venue", "place", "renamed", "kind", "background", "notes", "attendance"
+]
+"""What happened to an event. `venue` covers a leg's `from`/`to`; `place` the same venue's map position
+or website; `kind` a meeting become a meal; `background` a stay that now blocks its time or no longer
+does; `attendance` who attends."""
+Seen = Literal[
+    "added", "cancelled", "joined", "left", "moved", "venue", "place", "renamed", "kind", "background", "notes"
+]
 """A change as one participant sees it: `joined`/`left` when their own attendance changed."""
 
-CHANGES: tuple[Change, ...] = ("added", "cancelled", "moved", "venue", "renamed", "notes", "attendance")
+CHANGES: tuple[Change, ...] = (
+    "added", "cancelled", "moved", "venue", "place", "renamed", "kind", "background", "notes", "attendance"
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,6 +185,19 @@ def places(event: Event) -> tuple[tuple[str, str] | None, ...]:
     return place(event.venue), place(event.origin), place(event.destination)
 
 
+def finding(venue: Venue | None) -> tuple[tuple[float, float] | None, str] | None:
+    """How a venue is found besides its name and address: its map position (to about 10 m) and website."""
+    return None if venue is None else (position(venue), venue.url.strip())
+
+
+def position(venue: Venue) -> tuple[float, float] | None:
+    return (round(venue.geo[0], 4), round(venue.geo[1], 4)) if venue.geo else None
+
+
+def findings(event: Event) -> tuple[tuple[tuple[float, float] | None, str] | None, ...]:
+    return finding(event.venue), finding(event.origin), finding(event.destination)
+
+
 def _change(
     ident: str,
     old: Event | None,
@@ -195,8 +216,14 @@ def _change(
         changes.append("moved")
     if places(old) != places(new):
         changes.append("venue")
+    elif findings(old) != findings(new):
+        changes.append("place")
     if old.title != new.title:
         changes.append("renamed")
+    if old.kind != new.kind:
+        changes.append("kind")
+    if old.background != new.background and Kind.HOTEL not in (old.kind, new.kind):  # a stay always is
+        changes.append("background")
     if old.notes != new.notes:
         changes.append("notes")
     if was != now:

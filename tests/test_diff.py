@@ -285,7 +285,8 @@ def test_json_for_scripts():
     assert data["changed"] is True and data["who"] is None
     assert (data["old"]["revision"], data["new"]["revision"]) == (2, 3)
     assert data["summary"] == {
-        "added": 1, "cancelled": 1, "moved": 2, "venue": 1, "renamed": 1, "notes": 0, "attendance": 1,
+        "added": 1, "cancelled": 1, "moved": 2, "venue": 1, "place": 0, "renamed": 1, "kind": 0,
+        "background": 0, "notes": 0, "attendance": 1,
     }  # fmt: skip
     lunch = next(e for e in data["events"] if e["id"] == "2009-10-06/lunch-at-elio")
     assert lunch["changes"] == ["moved"]
@@ -387,3 +388,36 @@ def test_a_change_for_everyone_is_headed_everyone():
     report = "\n".join(str(line[1]) if isinstance(line, tuple) else str(line) for line in view.lines(found, "a", "b"))
     assert "Everyone (13 participants)" in report
     assert "Tea Petrin, " not in report
+
+
+def test_a_change_of_kind_background_or_venue_details_is_reported():
+    found = compare(load(DIFF / "details-v1.yaml"), load(DIFF / "details-v2.yaml"))
+    changes = {c.event.title: c.changes for c in found.events}
+    assert changes == {
+        "Exhibition in the Parliament's hall": ("background",),
+        "Commission briefing": ("place",),
+        "Working lunch": ("kind",),
+    }
+    assert [p.seen for p in found.people["tea-petrin"]] == [("background",), ("place",), ("kind",)]
+
+
+def test_the_report_says_what_the_kind_background_and_venue_details_now_are():
+    done = run("diff", DIFF / "details-v1.yaml", DIFF / "details-v2.yaml")
+    assert done.exit_code == 1, done.output
+    text = done.stdout
+    assert "1 with new venue details, 1 of another kind, 1 in or out of the background" in text
+    assert "Kind changed: Working lunch" in text and "now a meal (was a meeting)" in text
+    assert "Background changed: Exhibition in the Parliament's hall" in text
+    assert "now in the background: other items may take place during it" in text
+    assert "Berlaymont: map position now 50.84370, 4.38210" in text
+    assert "Berlaymont: website now https://commission.europa.eu/about" in text
+    back = run("diff", DIFF / "details-v2.yaml", DIFF / "details-v1.yaml", "--format", "json")
+    data = json.loads(back.stdout)
+    assert data["summary"]["kind"] == data["summary"]["background"] == data["summary"]["place"] == 1
+    assert "no longer in the background" in run("diff", DIFF / "details-v2.yaml", DIFF / "details-v1.yaml").stdout
+
+
+def test_a_position_moved_by_less_than_ten_metres_is_no_change():
+    before = load(DIFF / "details-v1.yaml")
+    after = edited(DIFF / "details-v1.yaml", ("geo: [50.8435, 4.3826]", "geo: [50.84352, 4.38261]"))
+    assert not compare(before, after).changed

@@ -13,8 +13,8 @@ from datetime import datetime
 from typing import Any
 
 from itinerary import serialize
-from itinerary.diff import CHANGES, Diff, EventChange, Personal, Seen, summary
-from itinerary.model import Event, Programme
+from itinerary.diff import CHANGES, Diff, EventChange, Personal, Seen, position, summary
+from itinerary.model import Event, Programme, Venue
 
 LABELS = {
     "added": "New",
@@ -23,7 +23,10 @@ LABELS = {
     "left": "No longer attending",
     "moved": "Moved",
     "venue": "New venue",
+    "place": "Venue details changed",
     "renamed": "Renamed",
+    "kind": "Kind changed",
+    "background": "Background changed",
     "notes": "Notes changed",
 }
 WORDS = {
@@ -31,7 +34,10 @@ WORDS = {
     "cancelled": "cancelled",
     "moved": "moved",
     "venue": "with a new venue",
+    "place": "with new venue details",
     "renamed": "renamed",
+    "kind": "of another kind",
+    "background": "in or out of the background",
     "notes": "with new notes",
     "attendance": "with a change in who attends",
 }
@@ -97,6 +103,7 @@ def entry(personal: Personal, diff: Diff) -> list[Line]:
             lines.append(("", f"    now {_at(new, diff.new)}"))
         else:
             lines.append(("", f"    {_at(new, diff.new)}"))
+        lines.extend(("", f"    {text}") for text in details(old, new, seen))
         if "notes" in seen:
             if new.notes:
                 lines.append(("", "    notes now:"))
@@ -104,6 +111,35 @@ def entry(personal: Personal, diff: Diff) -> list[Line]:
             else:
                 lines.append(("", "    notes removed"))
     return lines
+
+
+def details(old: Event, new: Event, seen: Sequence[Seen]) -> list[str]:
+    """What changed besides time and place: the kind, the background, how the venue is found."""
+    out = []
+    if "kind" in seen:
+        out.append(f"now a {new.kind.value} (was a {old.kind.value})")
+    if "background" in seen:
+        out.append(
+            "now in the background: other items may take place during it"
+            if new.background
+            else "no longer in the background: nothing else can take place during it"
+        )
+    if "place" in seen:
+        pairs = zip((old.venue, old.origin, old.destination), (new.venue, new.origin, new.destination), strict=True)
+        for was, now in pairs:
+            if was is not None and now is not None:
+                out.extend(venue_details(was, now))
+    return out
+
+
+def venue_details(was: Venue, now: Venue) -> list[str]:
+    out: list[str] = []
+    if position(was) != position(now):
+        where = f"{now.geo[0]:.5f}, {now.geo[1]:.5f}" if now.geo else "none"
+        out.append(f"{now.name}: map position now {where}")
+    if was.url.strip() != now.url.strip():
+        out.append(f"{now.name}: website now {now.url or 'none'}")
+    return out
 
 
 def heading(diff: Diff, participants: Sequence[str]) -> str:
