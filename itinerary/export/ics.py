@@ -19,8 +19,10 @@ from datetime import UTC, date, datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from itinerary import xprops
 from itinerary.model import DEFAULT_DURATION, Event, Kind, Programme, Venue
 from itinerary.timeutil import is_ambiguous
+from itinerary.xprops import Stamp
 
 if TYPE_CHECKING:
     from icalendar import Event as VEvent
@@ -265,6 +267,20 @@ def description(programme: Programme, event: Event) -> str:
     return "\n".join(lines)
 
 
+def facts(event: Event) -> xprops.Facts:
+    """What import and diff read back exactly (X-ITINERARY-*), where the description says it in prose."""
+    hotel = event.kind is Kind.HOTEL
+    return xprops.Facts(
+        event_id=event.id,
+        origin=place(event.origin) if event.origin else "",
+        destination=place(event.destination) if event.destination else "",
+        check_in=event.start if hotel else None,
+        check_out=event.end if hotel else None,
+        estimated_end=event.end_estimated,
+        notes=event.notes,
+    )
+
+
 def location(event: Event) -> Venue | None:
     """Where to be at the start: the venue, or a leg's departure point."""
     return event.place_at_start or event.destination
@@ -407,6 +423,8 @@ class _Builder:
     programme: Programme
     stamp: datetime
     invite: Invite | None = None
+    previous: Mapping[str, Stamp] = field(default_factory=dict)
+    """How each UID stood in the calendars last written: SEQUENCE moves only for an event that changed."""
     vevents: dict[str, bytes] = field(default_factory=dict)
     vtimezones: dict[str, bytes] = field(default_factory=dict)
     bounds: tuple[date, date] | None = None
@@ -432,8 +450,23 @@ class _Builder:
     def vevent(self, event: Event) -> bytes:
         cached = self.vevents.get(event.id)
         if cached is None:
-            cached = self.vevents[event.id] = keep_escapes(self.component(event).to_ical())
+            component = self.component(event)
+            self.restamp(component)
+            cached = self.vevents[event.id] = keep_escapes(component.to_ical())
         return cached
+
+    def restamp(self, component: VEvent) -> None:
+        """SEQUENCE: kept while the event says the same as in the calendars last written, else one more than
+        there and at least the programme's `revision` (which a first export uses)."""
+        content = xprops.digest(component)
+        revision = self.programme.revision
+        old = self.previous.get(str(component["UID"]))
+        if old is None:
+            xprops.stamp(component, revision, revision, content)
+        elif old.digest == content:
+            xprops.stamp(component, old.sequence, old.revision, content)
+        else:
+            xprops.stamp(component, max(old.sequence + 1, revision), revision, content)
 
     def component(self, event: Event) -> VEvent:
         from icalendar import Event as VEventClass
@@ -458,6 +491,7 @@ class _Builder:
         )
         if venue is not None and venue.geo is not None:
             component.add("GEO", venue.geo)
+        xprops.add(component, facts(event))
         if self.invite is not None:
             self.add_invitation(component, event)
         return component
@@ -529,9 +563,10 @@ def calendar(
     ref: str | None = None,
     stamp: datetime,
     invite: Invite | None = None,
+    previous: Mapping[str, Stamp] | None = None,
 ) -> bytes:
     """One calendar's bytes for a selection of events (e.g. `programme.events_for(ref)`)."""
-    builder = _Builder(programme, stamp, invite)
+    builder = _Builder(programme, stamp, invite, previous or {})
     return builder.calendar(events, ref, name or calendar_name(programme, ref))
 
 
@@ -541,9 +576,11 @@ def calendars(
     *,
     stamp: datetime,
     invite: Invite | None = None,
+    previous: Mapping[str, Stamp] | None = None,
 ) -> list[CalendarFile]:
     """A calendar per ref (participant or group id; None for every event), by default one per
-    participant plus the whole programme. ValueError when two would share a file name."""
+    participant plus the whole programme. `previous` (see `stamps_in`) is how the calendars last
+    written stood. ValueError when two would share a file name."""
     chosen: list[str | None] = [None, *programme.participants] if refs is None else list(refs)
     names: dict[str, str | None] = {}
     for ref in chosen:
@@ -551,7 +588,7 @@ def calendars(
             other = names[filename(ref)]
             raise ValueError(f"{ref!r} and {other or 'the whole programme'!r} would both be written to {filename(ref)}")
         names[filename(ref)] = ref
-    builder = _Builder(programme, stamp, invite)
+    builder = _Builder(programme, stamp, invite, previous or {})
     attending = _attendance(programme)
     out = []
     for ref in chosen:
@@ -564,6 +601,37 @@ def calendars(
         name = calendar_name(programme, ref)
         out.append(CalendarFile(filename(ref), ref, name, len(events), builder.calendar(events, ref, name)))
     return out
+
+
+def stamps_in(paths: Iterable[Path], programme_id: str) -> dict[str, Stamp]:
+    """UID -> how each event stood in the calendars at `paths` that this exporter wrote for the programme
+    (others, and files that cannot be read, are passed over)."""
+    out: dict[str, Stamp] = {}
+    for path in paths:
+        try:
+            data = path.read_bytes() if path.is_file() else b""
+        except OSError:
+            continue
+        if owner(data[: 64 * 1024]) != programme_id:
+            continue
+        for key, found in xprops.stamps(data).items():
+            if key not in out or found.sequence > out[key].sequence:
+                out[key] = found
+    return out
+
+
+def unbumped(programme: Programme, previous: Mapping[str, Stamp], files: Iterable[CalendarFile]) -> list[str]:
+    """Titles of events that changed since the calendars last written while `revision` stayed the same: clients
+    see a higher SEQUENCE, but the organiser may have meant to bump the revision."""
+    if not previous:
+        return []
+    changed: set[str] = set()
+    for found in files:
+        for key, now in xprops.stamps(found.data).items():
+            old = previous.get(key)
+            if old is not None and old.digest != now.digest and old.revision >= programme.revision:
+                changed.add(key)
+    return [e.title for e in programme.events if uid(programme, e) in changed]
 
 
 def _attendance(programme: Programme) -> list[tuple[Event, frozenset[str]]]:
@@ -590,5 +658,7 @@ __all__ = [
     "owner",
     "sequence",
     "stamp",
+    "stamps_in",
     "uid",
+    "unbumped",
 ]

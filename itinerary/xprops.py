@@ -1,0 +1,174 @@
+"""The X-ITINERARY-* properties: what an exported event carries for itinerary to read back exactly.
+
+The calendar's own properties say what every client shows (title, times, place); the
+DESCRIPTION says the rest in prose for people. What the import and diff need back
+(the event id, a leg's two ends, check-in and check-out times, an estimated end, the
+organiser's notes) and what the next export needs (when the event last changed) travel
+here, written and read by this module alone, so the reader never parses prose.
+Clients keep unknown X- properties (RFC 5545 3.8.8.2), CalDAV servers included.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
+
+if TYPE_CHECKING:
+    from icalendar.cal.component import Component
+
+PREFIX = "X-ITINERARY-"
+ID, FROM, TO, CHECK_IN, CHECK_OUT = (f"{PREFIX}{n}" for n in ("ID", "FROM", "TO", "CHECK-IN", "CHECK-OUT"))
+ESTIMATED_END, NOTES, REVISION, DIGEST = (f"{PREFIX}{n}" for n in ("ESTIMATED-END", "NOTES", "REVISION", "DIGEST"))
+_VOLATILE = frozenset({"SEQUENCE", "DTSTAMP", "LAST-MODIFIED", REVISION, DIGEST})
+"""Left out of the digest: they say when, not what."""
+
+
+@dataclass(frozen=True, slots=True)
+class Facts:
+    """What the programme knows of an event beyond the calendar's own properties."""
+
+    event_id: str
+    origin: str = ""
+    """A leg's departure point, as LOCATION would write it; empty for other events."""
+    destination: str = ""
+    check_in: datetime | None = None
+    """A hotel stay's check-in instant (the calendar shows the stay as whole days)."""
+    check_out: datetime | None = None
+    estimated_end: bool = False
+    notes: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Stamp:
+    """How the event stood when it was last written: for SEQUENCE to move only when it changes."""
+
+    sequence: int
+    revision: int
+    """The programme's `revision` when the event last changed."""
+    digest: str
+    """Of what the event says, written with it; `digest(component)` recomputes it to spot an edit."""
+
+
+def _instant(value: datetime) -> str:
+    key = getattr(value.tzinfo, "key", None)
+    return f"{value.isoformat()}[{key}]" if key else value.isoformat()
+
+
+_INSTANT = re.compile(r"(?P<iso>[0-9T:+\-.]+)(?:\[(?P<zone>[A-Za-z0-9_+\-/]+)\])?")
+
+
+def _read_instant(text: str) -> datetime | None:
+    match = _INSTANT.fullmatch(text.strip())
+    if not match:
+        return None
+    try:
+        value = datetime.fromisoformat(match["iso"])
+        if value.tzinfo is None:
+            return None
+        return value.astimezone(ZoneInfo(match["zone"])) if match["zone"] else value
+    except (ValueError, KeyError):  # a bad date, or a zone zoneinfo does not know
+        return None
+
+
+def add(component: Component, facts: Facts) -> None:
+    """Write `facts` into the VEVENT `component` (only what is set)."""
+    from icalendar import vText
+
+    values: list[tuple[str, str]] = [(ID, facts.event_id), (FROM, facts.origin), (TO, facts.destination)]
+    for key, instant in ((CHECK_IN, facts.check_in), (CHECK_OUT, facts.check_out)):
+        values.append((key, _instant(instant) if instant is not None else ""))
+    values += [(ESTIMATED_END, "TRUE" if facts.estimated_end else ""), (NOTES, facts.notes)]
+    for key, text in values:
+        if text:
+            component.add(key, vText(text))
+
+
+def _text(component: Component, key: str) -> str:
+    from icalendar import vText
+    from icalendar.parser.property import unescape_backslash
+
+    value: Any = component.get(key)
+    if isinstance(value, list):
+        value = value[0]
+    if value is None:
+        return ""
+    if isinstance(value, vText):  # as added here
+        return str(value)
+    raw = value.to_ical()  # as parsed: an X- property is kept as written, escapes and all
+    text: str = unescape_backslash(raw.decode("utf-8") if isinstance(raw, bytes) else str(raw))
+    return text
+
+
+def read(component: Component) -> Facts | None:
+    """The facts of a VEVENT itinerary wrote (it has X-ITINERARY-ID), else None."""
+    event_id = _text(component, ID)
+    if not event_id:
+        return None
+    return Facts(
+        event_id=event_id,
+        origin=_text(component, FROM),
+        destination=_text(component, TO),
+        check_in=_read_instant(_text(component, CHECK_IN)),
+        check_out=_read_instant(_text(component, CHECK_OUT)),
+        estimated_end=_text(component, ESTIMATED_END).upper() == "TRUE",
+        notes=_text(component, NOTES),
+    )
+
+
+def digest(component: Component) -> str:
+    """A hash of what the event says (not of when it was written): equal before and after a server
+    stores it, different once anyone changes a time, a place or a word."""
+    lines = []
+    for name, value in component.property_items(recursive=False, sorted=False):
+        if name in _VOLATILE or name in ("BEGIN", "END"):
+            continue
+        params = ";".join(f"{k}={v}" for k, v in sorted(getattr(value, "params", {}).items()))
+        raw = value.to_ical() if hasattr(value, "to_ical") else str(value)
+        text = raw.decode("utf-8") if isinstance(raw, bytes) else str(raw)
+        lines.append(f"{name};{params}:{text}")
+    return hashlib.sha256("\n".join(sorted(lines)).encode("utf-8")).hexdigest()[:32]
+
+
+def stamp(component: Component, sequence: int, revision: int, content: str) -> None:
+    """Write SEQUENCE and the state the next export compares with."""
+    from icalendar import vText
+
+    component.pop("SEQUENCE", None)
+    component.add("SEQUENCE", sequence)
+    component.add(REVISION, vText(str(revision)))
+    component.add(DIGEST, vText(content))
+
+
+def _unfolded(data: bytes) -> Iterator[str]:
+    text = data.decode("utf-8", "replace")
+    yield from re.sub(r"\r?\n[ \t]", "", text).splitlines()
+
+
+def stamps(data: bytes) -> dict[str, Stamp]:
+    """UID -> how each event of a calendar itinerary wrote stood (events without our state are left out)."""
+    out: dict[str, Stamp] = {}
+    values: dict[str, str] = {}
+    for line in _unfolded(data):
+        upper = line.upper()
+        if upper == "BEGIN:VEVENT":
+            values = {}
+        elif upper == "END:VEVENT":
+            found = _stamp(values)
+            if found is not None:
+                out[values["UID"]] = found
+        elif not upper.startswith(("BEGIN:", "END:")):
+            name, _, value = line.partition(":")
+            values.setdefault(name.split(";", 1)[0].strip().upper(), value.strip())
+    return out
+
+
+def _stamp(values: dict[str, str]) -> Stamp | None:
+    try:
+        return Stamp(int(values["SEQUENCE"]), int(values[REVISION]), values[DIGEST])
+    except (KeyError, ValueError):
+        return None
