@@ -590,7 +590,7 @@ def match_who(who: str, *programmes: Programme) -> str | None:
     return None
 
 
-def day_of(programme: Programme, text: str | None, zone: tzinfo | None) -> date | None:
+def day_of(programme: Programme, text: str | None, zone: tzinfo) -> date | None:
     """`--day` as a date of the visit: a date, or a word (today, tomorrow, wed) read on the clock in `zone`.
 
     Without --tz, "today" is the programme's today: its zone is the default at the edge.
@@ -599,7 +599,6 @@ def day_of(programme: Programme, text: str | None, zone: tzinfo | None) -> date 
         return None
     from itinerary import clock
 
-    zone = zone or home(programme)
     choice = parsed("--day", partial(clock.day_word, programme=programme, today=now(zone).date()), text)
     if choice.note:
         sys.stderr.write(f"itinerary: {choice.note}\n")
@@ -632,11 +631,11 @@ def next_events(
     """
     programme = read_programme(programme_file)
     ref = resolve_who(programme, who)
-    asked = resolve_tz(programme, tz)
+    asked = view_tz(programme, tz)
     from itinerary import clock
     from itinerary.upcoming import local_zone, upcoming
 
-    read_in = asked or home(programme)
+    read_in = asked or resolve_tz(programme, None)
     moment = now(read_in) if at is None else parsed("--at", partial(clock.moment, tz=read_in), at)
     seen = upcoming(programme, programme.events_for(ref), moment, count)
     zone = asked or local_zone(seen) or read_in
@@ -693,7 +692,10 @@ def slots(
 
     refs = [resolve_who(programme, name) for name in who or []]
     days = (
-        tuple(dict.fromkeys(d for d in (day_of(programme, text, None) for text in day or []) if d)) or programme.days()
+        tuple(
+            dict.fromkeys(d for d in (day_of(programme, text, resolve_tz(programme, None)) for text in day or []) if d)
+        )
+        or programme.days()
     )
     request = core.Request(
         people=_people(programme, refs),
@@ -721,13 +723,6 @@ def _people(programme: Programme, refs: list[str | None]) -> frozenset[str]:
         return frozenset([EVERYONE])
     chosen = [r for r in refs if r]
     return programme.expand(chosen) if chosen else frozenset(programme.participants)
-
-
-def home(programme: Programme) -> tzinfo:
-    """The programme's own zone (the loader has checked its name)."""
-    from itinerary.timeutil import zone
-
-    return zone(programme.timezone)
 
 
 def now(zone: tzinfo) -> datetime:

@@ -91,3 +91,17 @@ def test_as_a_real_process():
     )
     assert done.returncode == 0, done.stderr
     assert "be at Grand Hotel Hamamatsu by 12:40" in done.stdout and "\x1b[" not in done.stdout
+
+
+def test_next_shows_the_time_where_they_are_unless_tz_says_otherwise():
+    from conftest import ROOT
+
+    gathering = ROOT / "schedules" / "global-gathering-la-2025.yaml"
+    brisbane = run("next", gathering, "--at", "2025-07-10 18:00 Australia/Brisbane", "--format", "json")
+    assert brisbane.exit_code == 0, brisbane.output
+    data = json.loads(brisbane.stdout)
+    assert data["timezone"] == "Australia/Brisbane" and data["at"] == "2025-07-10T18:00+10:00"
+    asked = json.loads(
+        run("next", gathering, "--at", "2025-07-10 18:00 Australia/Brisbane", "--tz", "UTC", "--format", "json").stdout
+    )
+    assert asked["timezone"] == "UTC" and asked["at"] == "2025-07-10T08:00+00:00"
