@@ -92,19 +92,13 @@ def detail_lines(programme: Programme, event: Event, tz: tzinfo | None, day: dat
 
 
 def paragraphs(notes: str) -> list[str]:
-    """Notes as written, but with hard-wrapped lines joined: the terminal wraps them again."""
+    """Notes line by line as written (an address, a list, a phone number each keep their line),
+    as the printed page and the calendar keep them; runs of blank lines become one."""
     out: list[str] = []
-    joinable = False
-    for raw in notes.splitlines():
-        line = raw.strip()
-        if not line:
-            joinable = False
-            continue
-        if joinable and not line.startswith(("-", "*", "•")):
-            out[-1] += " " + line
-        else:
+    for raw in notes.strip("\n").splitlines():
+        line = raw.rstrip()
+        if line or (out and out[-1]):
             out.append(line)
-        joinable = True
     return out
 
 

@@ -71,3 +71,29 @@ def test_json_shape(japan):
     assert train["from"]["id"] == "tokyo-station" and train["to"]["local_address"]
     assert train["source"].startswith(str(japan.source.file)) and train["source"].count(":") == 2
     assert "2009-10-05/grand-prince-hotel-akasaka" in data["days"][2]["nights"]
+
+
+def test_notes_keep_their_line_breaks():
+    from conftest import DATA
+
+    from itinerary.load import load
+
+    programme = load(DATA / "agenda" / "notes.yaml")
+    text = render_text(agenda.render(programme, programme.events, None), 100)
+    lines = [line.strip() for line in text.splitlines()]
+    at = lines.index("Meet at the visitors' entrance:")
+    assert lines[at : at + 7] == [
+        "Meet at the visitors' entrance:",
+        "Platz der Republik 1",
+        "11011 Berlin",
+        "",
+        "Bring:",
+        "passport",
+        "the invitation letter",
+    ]
+    raw = text.splitlines()
+    bring = next(line for line in raw if line.endswith("Bring:"))
+    passport = next(line for line in raw if line.endswith("passport"))
+    assert passport.index("passport") == bring.index("Bring:") + 2  # the list's indent is kept
+    at = lines.index("Table booked for 12 people.")
+    assert lines[at + 1] == "Ask for Frau Schmidt."
