@@ -109,3 +109,17 @@ def slug(text: str) -> str:
 _NON_DECOMPOSING = str.maketrans(
     {"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "ß": "ss", "æ": "ae", "Æ": "AE", "đ": "d", "Đ": "D", "þ": "th", "ı": "i"}
 )
+
+
+def abbreviation(instant: datetime) -> str:
+    """'JST', or 'UTC-03' where the zone has only a number (tzdata writes '-03'), which reads as arithmetic."""
+    name = instant.tzname() or ""
+    return f"UTC{name}" if name[:1] in "+-" else name
+
+
+def same_offset(instant: datetime, home: str) -> bool:
+    """Whether the zone named `home` shows `instant` at the same wall time (Hong Kong beside Shanghai):
+    then naming the instant's own zone tells the reader nothing."""
+    if zone_key(instant.tzinfo) == home:
+        return True
+    return instant.utcoffset() == instant.astimezone(zone(home)).utcoffset()

@@ -39,8 +39,7 @@ def estimated_end(programme: Programme) -> Iterator[Finding]:
             margin = f"{words.duration(-slack)} short"
         else:
             margin = f"{words.duration(slack)} to spare" if slack else "no time to spare"
-        start = words.clock(event.start, home)
-        field = f'time: "{start}-HH:MM"' if not event.kind.is_leg else "an `arrive:` time (or `time: HH:MM-HH:MM`)"
+        field = _fix(event)
         yield Finding(
             code="E801",
             severity="info",
@@ -54,3 +53,10 @@ def estimated_end(programme: Programme) -> Iterator[Finding]:
             events=(event.id, after.id),
             participants=labels(programme, who),
         )
+
+
+def _fix(event: Event) -> str:
+    """What to write, as the file would have it: the start is a wall time in the event's own zone."""
+    if event.kind.is_leg:
+        return "an `arrive:` time (or `time: HH:MM-HH:MM`)"
+    return f'time: "{event.start:%H:%M}-HH:MM"'

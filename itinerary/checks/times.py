@@ -9,10 +9,13 @@ from itinerary.checks import words
 from itinerary.checks.finding import Finding, Severity
 from itinerary.checks.timeline import labels
 from itinerary.model import Event, Kind, Programme
-from itinerary.timeutil import WallTime, classify, zone_key
+from itinerary.timeutil import WallTime, abbreviation, classify, zone_key
 
 ODD_HOURS_END = 6
 """Starts before 06:00 local time are odd (an AM/PM slip, usually)."""
+
+SCHEDULED = frozenset((Kind.FLIGHT, Kind.TRAIN, Kind.BUS, Kind.COACH, Kind.FERRY))
+"""Services that run on a timetable, early ones included: an early start is no slip."""
 
 
 def _who(programme: Programme, event: Event) -> tuple[str, ...]:
@@ -109,16 +112,13 @@ def dst(programme: Programme) -> Iterator[Finding]:
 
 def _reading(instant: datetime) -> str:
     """'02:30 CEST (UTC+02:00)'."""
-    offset = instant.utcoffset() or timedelta(0)
-    sign = "-" if offset < timedelta(0) else "+"
-    hours, rest = divmod(abs(int(offset.total_seconds())) // 60, 60)
-    return f"{instant:%H:%M} {instant.tzname()} (UTC{sign}{hours:02d}:{rest:02d})"
+    return f"{instant:%H:%M} {abbreviation(instant)} ({words.offset(instant)})"
 
 
 def odd_hour(programme: Programme) -> Iterator[Finding]:
-    """An event (other than a flight or train) starting between 00:00 and 06:00 local time."""
+    """An event (other than a flight, train, bus, coach or ferry) starting between 00:00 and 06:00 local time."""
     for event in programme.events:
-        if event.all_day or event.kind in (Kind.FLIGHT, Kind.TRAIN):
+        if event.all_day or event.kind in SCHEDULED:
             continue
         local = event.start
         if local.hour >= ODD_HOURS_END:

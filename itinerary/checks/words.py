@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 from itinerary.model import DEFAULT_DURATION, Event
-from itinerary.timeutil import zone_key
+from itinerary.timeutil import abbreviation, same_offset
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -13,9 +13,9 @@ MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", 
 
 
 def clock(instant: datetime, home: str) -> str:
-    """'13:55' in the instant's own zone, with the zone's abbreviation where it is not the programme's."""
+    """'13:55' in the instant's own zone, labelled ('13:55 JST') where its offset is not the programme's then."""
     text = f"{instant.hour:02d}:{instant.minute:02d}"
-    return text if zone_key(instant.tzinfo) == home else f"{text} {instant.tzname()}"
+    return text if same_offset(instant, home) else f"{text} {abbreviation(instant)}"
 
 
 def day(instant: datetime | date) -> str:
@@ -66,10 +66,10 @@ def span(event: Event, home: str) -> str:
         return "all day"
     mark = "~" if event.end_estimated else ""
     start, end = event.start, event.end
-    if end.date() != start.date() or zone_key(end.tzinfo) != zone_key(start.tzinfo) or end.tzname() != start.tzname():
+    if end.date() != start.date() or end.utcoffset() != start.utcoffset() or end.tzname() != start.tzname():
         return f"{clock(start, home)}-{mark}{stamp(end, home)}"
-    zone = "" if zone_key(start.tzinfo) == home else f" {start.tzname()}"
-    return f"{start.hour:02d}:{start.minute:02d}-{mark}{end.hour:02d}:{end.minute:02d}{zone}"
+    label = "" if same_offset(start, home) else f" {abbreviation(start)}"
+    return f"{start.hour:02d}:{start.minute:02d}-{mark}{end.hour:02d}:{end.minute:02d}{label}"
 
 
 def estimated(event: Event, home: str) -> str:
@@ -82,3 +82,17 @@ def estimated(event: Event, home: str) -> str:
 
 def plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def optional_for(events: list[Event], who: tuple[str, ...]) -> str:
+    """ "'Dinner' is optional for Secretariat", "'A' and 'B' are optional for ..."."""
+    verb = "is" if len(events) == 1 else "are"
+    return f"{' and '.join(title(e) for e in events)} {verb} optional for {', '.join(who)}"
+
+
+def offset(instant: datetime) -> str:
+    """'UTC+02:00', 'UTC-03:30': the offset from UTC of the instant's own zone at that instant."""
+    value = instant.utcoffset() or timedelta(0)
+    sign = "-" if value < timedelta(0) else "+"
+    hours, mins = divmod(abs(int(value.total_seconds())) // 60, 60)
+    return f"UTC{sign}{hours:02d}:{mins:02d}"

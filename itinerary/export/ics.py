@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from itinerary import xprops
 from itinerary.model import DEFAULT_DURATION, Event, Kind, Programme, Venue
-from itinerary.timeutil import is_ambiguous
+from itinerary.timeutil import abbreviation, is_ambiguous
 from itinerary.xprops import Stamp
 
 if TYPE_CHECKING:
@@ -229,7 +229,7 @@ def place(venue: Venue) -> str:
 
 def _clock(instant: datetime) -> str:
     zone = getattr(instant.tzinfo, "key", None) or instant.tzname()
-    return f"{instant:%a %d %b %H:%M} {instant.tzname()} ({zone})"
+    return f"{instant:%a %d %b %H:%M} {abbreviation(instant)} ({zone})"
 
 
 def _length(span: timedelta) -> str:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from itinerary import serialize
 from itinerary.model import Event, Programme, Venue
 from itinerary.select import Day, by_day, local_date
-from itinerary.timeutil import is_ambiguous, wall, zone_key
+from itinerary.timeutil import abbreviation, is_ambiguous, same_offset, wall, zone_key
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
@@ -42,24 +42,23 @@ def heading(day: Day) -> str:
 
 
 def own_zone_note(event: Event, tz: tzinfo | None, home: str = "") -> str:
-    """Local wall times, where the event's own zone is not the one the reader reads in.
+    """Local wall times, where the event's own zone shows other clock times than the one the reader reads in.
 
     Read in local time (`tz` None), the times shown are the event's own: the note then names
-    the zone, where it is not the programme's (`home`) or changes on the way.
+    the zone, where its offset is not the programme's (`home`) or changes on the way. Hong Kong
+    read in Shanghai time needs no note: the clocks say the same.
     """
-    start_zone, end_zone = event.start.tzinfo, event.end.tzinfo
-    assert start_zone is not None and end_zone is not None
     if tz is None:
-        if zone_key(start_zone) == zone_key(end_zone) == home:
+        if same_offset(event.start, home) and same_offset(event.end, home):
             return ""
-        start_name, end_name = event.start.tzname(), event.end.tzname()
+        start_name, end_name = abbreviation(event.start), abbreviation(event.end)
         if start_name == end_name:
             return f"local time ({start_name})"
         return f"local times ({start_name} → {end_name})"
-    if zone_key(start_zone) == zone_key(tz) and zone_key(end_zone) == zone_key(tz):
+    if all(instant.utcoffset() == instant.astimezone(tz).utcoffset() for instant in (event.start, event.end)):
         return ""
-    start = f"{event.start:%a %H:%M} {event.start.tzname()}"
-    end = f"{event.end:%a %H:%M} {event.end.tzname()}"
+    start = f"{event.start:%a %H:%M} {abbreviation(event.start)}"
+    end = f"{event.end:%a %H:%M} {abbreviation(event.end)}"
     return f"local time {start} → {end}"
 
 

@@ -15,6 +15,7 @@ from typing import Any
 from itinerary import serialize
 from itinerary.diff import CHANGES, Diff, EventChange, Personal, Seen, position, summary
 from itinerary.model import Event, Programme, Venue
+from itinerary.timeutil import abbreviation, same_offset
 
 LABELS = {
     "added": "New",
@@ -46,10 +47,6 @@ Line = tuple[str, str]
 """(style, text): the style is for a terminal only; the text is what is pasted."""
 
 
-def _zone_key(value: datetime) -> str:
-    return str(getattr(value.tzinfo, "key", value.tzname()))
-
-
 def _day(value: datetime) -> str:
     return f"{value:%a} {value.day} {value:%b}"
 
@@ -59,11 +56,11 @@ def when(event: Event, programme: Programme) -> str:
     start, end = event.start, event.end
     if event.all_day:
         return f"{_day(start)}, all day"
-    foreign = _zone_key(start) != programme.timezone or _zone_key(end) != programme.timezone
-    first = f"{_day(start)} {start:%H:%M}" + (f" {start.tzname()}" if foreign else "")
+    foreign = not (same_offset(start, programme.timezone) and same_offset(end, programme.timezone))
+    first = f"{_day(start)} {start:%H:%M}" + (f" {abbreviation(start)}" if foreign else "")
     last = f"{end:%H:%M}" if end.date() == start.date() else f"{_day(end)} {end:%H:%M}"
     if foreign:
-        last += f" {end.tzname()}"
+        last += f" {abbreviation(end)}"
     return f"{first}–{'~' if event.end_estimated else ''}{last}"
 
 
