@@ -1,8 +1,9 @@
 """How long it takes to get from one venue to another: the file's own figure, else an estimate from coordinates.
 
 Order of trust: an entry of the `travel:` table (either direction), else the
-great-circle distance times a detour factor at walking or taxi speed (as the
-programme's `travel_defaults`), else unknown. Stations and airports add their
+great-circle distance times a detour factor, on foot when short, else driven: the
+first `city_km` at city taxi speed, the rest at road speed (as the programme's
+`travel_defaults`), else unknown. Stations and airports add their
 `transfer_minutes` at either end, and every trip between two venues gets the buffer.
 """
 
@@ -20,10 +21,14 @@ EARTH_RADIUS_KM = 6371.0088
 MODE_WORDS = {
     "walk": "on foot",
     "taxi": "by taxi",
+    "road": "by road",
     "car": "by car",
     "bus": "by bus",
+    "coach": "by coach",
     "train": "by train",
     "metro": "by metro",
+    "tram": "by tram",
+    "ferry": "by ferry",
     "other": "of travel",
 }
 
@@ -35,7 +40,7 @@ class Trip:
     minutes: int
     """The journey itself, door to door (0 when both events are at the same place)."""
     mode: str
-    """walk, taxi, car, bus, train, metro, other; "" when nobody moves."""
+    """A `travel:` mode, or for an estimate walk, taxi (within a city) or road (beyond); "" when nobody moves."""
     km: float | None = None
     """Road distance of an estimate (great circle x detour factor); None when not known."""
     source: Source | None = None
@@ -77,11 +82,20 @@ def great_circle_km(a: tuple[float, float], b: tuple[float, float]) -> float:
 
 
 def estimate(a: tuple[float, float], b: tuple[float, float], settings: TravelSettings) -> tuple[int, str, float]:
-    """(minutes, mode, road km): walk up to `walk_max_km` of road, else taxi; minutes rounded up."""
+    """(minutes, mode, road km), minutes rounded up: walk up to `walk_max_km` of road, else drive.
+
+    A drive goes at city speed for its first `city_km` and at road speed beyond, so the
+    time grows with the distance without a jump where the city ends.
+    """
     road = great_circle_km(a, b) * settings.detour_factor
-    mode, speed = ("walk", settings.walk_kmh) if road <= settings.walk_max_km else ("taxi", settings.taxi_kmh)
+    if road <= settings.walk_max_km:
+        hours, mode = road / settings.walk_kmh, "walk"
+    elif road <= settings.city_km:
+        hours, mode = road / settings.taxi_kmh, "taxi"
+    else:
+        hours, mode = settings.city_km / settings.taxi_kmh + (road - settings.city_km) / settings.road_kmh, "road"
     # Rounded to a microminute first, so that float noise never adds a whole minute.
-    return math.ceil(round(road / speed * 60, 6)), mode, road
+    return math.ceil(round(hours * 60, 6)), mode, road
 
 
 def same_place(a: Venue, b: Venue) -> bool:

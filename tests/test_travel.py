@@ -52,14 +52,45 @@ def test_walk_within_a_kilometre_else_taxi():
     assert travel.estimate(*far, slow)[:2] == (34, "taxi")  # 5.56 km at 10 km/h = 33.4 min
 
 
+def _exact_minutes(road: float, mode: str, settings: TravelSettings) -> float:
+    if mode == "walk":
+        return road / settings.walk_kmh * 60
+    if mode == "taxi":
+        return road / settings.taxi_kmh * 60
+    return (settings.city_km / settings.taxi_kmh + (road - settings.city_km) / settings.road_kmh) * 60
+
+
 @given(a=st.tuples(lat, lon), b=st.tuples(lat, lon))
-def test_estimate_rounds_up_and_never_shrinks_with_distance(a, b):
+def test_estimate_rounds_up(a, b):
     settings = TravelSettings()
     minutes, mode, road = travel.estimate(a, b, settings)
-    speed = settings.walk_kmh if mode == "walk" else settings.taxi_kmh
-    assert minutes >= road / speed * 60 - 1e-6
-    assert minutes < road / speed * 60 + 1
+    exact = _exact_minutes(road, mode, settings)
+    assert exact - 1e-6 <= minutes < exact + 1
     assert (mode == "walk") == (road <= settings.walk_max_km)
+    assert (mode == "road") == (road > settings.city_km)
+
+
+@given(km=st.lists(st.floats(0.0, 5000.0), min_size=2, max_size=2))
+def test_estimate_never_shrinks_with_distance_when_driving(km):
+    # Driving beyond a city is faster than in it, but a longer drive never takes less time.
+    settings = TravelSettings(walk_max_km=0.0)
+    near, far = sorted(km)
+    a = (0.0, 0.0)
+    degrees = 360 / (2 * math.pi * travel.EARTH_RADIUS_KM * settings.detour_factor)
+    assert (
+        travel.estimate(a, (near * degrees, 0.0), settings)[0] <= travel.estimate(a, (far * degrees, 0.0), settings)[0]
+    )
+
+
+def test_beyond_a_city_the_road_is_faster_than_the_taxi():
+    settings = TravelSettings(detour_factor=1.0)  # taxi 25 km/h for 15 km, then 70 km/h
+    degrees = 77 / (2 * math.pi * travel.EARTH_RADIUS_KM / 360)
+    minutes, mode, road = travel.estimate((35.0, 139.0), (35.0 + degrees, 139.0), settings)
+    # 15 km / 25 km/h = 36 min, 62 km / 70 km/h = 53.1 min: 90 min, not the 185 of city speed
+    assert (mode, minutes) == ("road", 90) and road == pytest.approx(77)
+    slow_road = TravelSettings(detour_factor=1.0, city_km=5, road_kmh=50)
+    # 5 km / 25 = 12 min, 72 km / 50 = 86.4 min
+    assert travel.estimate((35.0, 139.0), (35.0 + degrees, 139.0), slow_road)[:2] == (99, "road")
 
 
 def test_table_either_direction_beats_the_estimate():
