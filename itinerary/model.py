@@ -34,15 +34,32 @@ class Kind(str, Enum):
     TRAIN = "train"
     FLIGHT = "flight"
     TRANSFER = "transfer"
+    BUS = "bus"
+    COACH = "coach"
+    FERRY = "ferry"
+    METRO = "metro"
+    TRAM = "tram"
+    WALK = "walk"
     HOTEL = "hotel"
     RECEPTION = "reception"
+    EXCURSION = "excursion"
     FREE = "free"
     OTHER = "other"
 
     @property
     def is_leg(self) -> bool:
         """A leg moves people from one venue to another."""
-        return self in (Kind.TRAIN, Kind.FLIGHT, Kind.TRANSFER)
+        return self in LEGS
+
+    @property
+    def has_ends(self) -> bool:
+        """Takes `from` and `to`: a leg, or an excursion that leaves from one venue and returns to another."""
+        return self in LEGS or self is Kind.EXCURSION
+
+
+LEGS = frozenset(
+    (Kind.TRAIN, Kind.FLIGHT, Kind.TRANSFER, Kind.BUS, Kind.COACH, Kind.FERRY, Kind.METRO, Kind.TRAM, Kind.WALK)
+)
 
 
 # Used when an event gives no end: a sensible guess an organiser can see is a guess.
@@ -54,8 +71,15 @@ DEFAULT_DURATION: Mapping[Kind, timedelta] = MappingProxyType(
         Kind.TRAIN: timedelta(hours=1),
         Kind.FLIGHT: timedelta(hours=2),
         Kind.TRANSFER: timedelta(minutes=30),
+        Kind.BUS: timedelta(hours=1),
+        Kind.COACH: timedelta(hours=2),
+        Kind.FERRY: timedelta(hours=1),
+        Kind.METRO: timedelta(minutes=30),
+        Kind.TRAM: timedelta(minutes=30),
+        Kind.WALK: timedelta(minutes=15),
         Kind.HOTEL: timedelta(hours=20),
         Kind.RECEPTION: timedelta(hours=2),
+        Kind.EXCURSION: timedelta(hours=4),
         Kind.FREE: timedelta(hours=1),
         Kind.OTHER: timedelta(hours=1),
     }
@@ -107,6 +131,20 @@ class Venue:
     url: str = ""
     transfer_minutes: int = 0
     """Minimum time to change here (a station or an airport), added to travel to or from it."""
+    zone_written: bool = True
+    """False when the file gives the venue no `timezone:` and it takes the programme's."""
+
+
+@dataclass(frozen=True, slots=True)
+class Contact:
+    """Who to call about an event."""
+
+    name: str = ""
+    phone: str = ""
+    email: str = ""
+
+    def __str__(self) -> str:
+        return ", ".join(part for part in (self.name, self.phone, self.email) if part)
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +168,17 @@ class Event:
     background: bool = False
     """Background events (hotel stays) never clash with what happens during them."""
     explicit_id: bool = False
+    tbc: bool = False
+    """The day is known, the time is not (`time: TBC`): held as an all-day item that books no one."""
+    tentative: bool = False
+    """`status: tentative`: the event itself may still fall through."""
+    optional: tuple[str, ...] = ()
+    """Group and participant ids for whom attending is optional (they are in `who` too)."""
+    optional_all: bool = False
+    """`optional: true`: optional for everyone the event is for."""
+    number: str = ""
+    """A leg's flight, train or bus number."""
+    contact: Contact | None = None
 
     @property
     def place_at_start(self) -> Venue | None:
@@ -163,6 +212,9 @@ class TravelSettings:
     walk_kmh: float = 4.5
     walk_max_km: float = 1.0
     taxi_kmh: float = 25.0
+    city_km: float = 15.0
+    """Road distance driven at `taxi_kmh`; the rest of a longer trip goes at `road_kmh`."""
+    road_kmh: float = 70.0
     buffer_minutes: int = 10
 
 
@@ -255,6 +307,12 @@ class Programme:
         if not event.who:
             return frozenset(self.participants)
         return self.expand(event.who)
+
+    def optional(self, event: Event) -> frozenset[str]:
+        """The attendees for whom this event is optional."""
+        if event.optional_all:
+            return self.attendees(event)
+        return self.expand(event.optional) if event.optional else frozenset()
 
     def selects(self, event: Event, ref: str) -> bool:
         """Whether `ref` (a participant or group id) is in `event`.

@@ -15,6 +15,7 @@ from itinerary.checks.attendance import idle_participant, unattended
 from itinerary.checks.clash import clash
 from itinerary.checks.estimated import estimated_end
 from itinerary.checks.finding import SEVERITIES, Finding, Severity, rank, summary
+from itinerary.checks.legs import leg_duration
 from itinerary.checks.lodging import no_lodging
 from itinerary.checks.times import dst, odd_hour, outside_dates
 from itinerary.checks.travel_gap import travel_gap
@@ -25,6 +26,7 @@ Check = Callable[[Programme], Iterable[Finding]]
 CHECKS: list[Check] = [
     clash,
     travel_gap,
+    leg_duration,
     outside_dates,
     no_lodging,
     dst,

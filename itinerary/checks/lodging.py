@@ -19,7 +19,7 @@ def no_lodging(programme: Programme) -> Iterator[Finding]:
     """A visitor who is at the visit across a night that no hotel stay of theirs covers.
 
     Only visitors are checked: participants with a hotel stay somewhere in the
-    programme, or whose first item is a flight or train (they arrive). Others are taken
+    programme, or whose first item is a flight, train, coach or ferry (they arrive). Others are taken
     to live there. A night is checked when the participant has events before and after
     it, is not on a leg at 03:00 (a night flight or sleeper train), and did not end the
     evening at a venue in another zone (at home, before flying out).
@@ -84,4 +84,4 @@ def _visitor(timeline: Timeline) -> bool:
     if any(e.kind is Kind.HOTEL for e in timeline.events):
         return True
     busy = [e for e in timeline.busy() if not e.all_day]
-    return bool(busy) and busy[0].kind in (Kind.FLIGHT, Kind.TRAIN)
+    return bool(busy) and busy[0].kind in (Kind.FLIGHT, Kind.TRAIN, Kind.COACH, Kind.FERRY)

@@ -27,6 +27,7 @@ KINDS = (
     "unattended",
     "idle-participant",
     "estimated-end",
+    "leg-duration",
 )
 
 
