@@ -42,8 +42,8 @@ class Timeline:
     events: tuple[Event, ...]
 
     def busy(self) -> Iterable[Event]:
-        """The events that occupy them: not background items such as hotel stays."""
-        return (e for e in self.events if not e.background)
+        """The events that occupy them: not background items such as hotel stays, nor items without a time yet."""
+        return (e for e in self.events if not e.background and not e.tbc)
 
 
 def in_order(programme: Programme) -> tuple[Event, ...]:
@@ -148,7 +148,8 @@ def overlaps(programme: Programme) -> tuple[Overlap, ...]:
     """Every pair of busy events that overlap for someone, with everyone it affects.
 
     A sort-and-sweep per timeline: events come in order of start, and only those still
-    running when the next one starts are compared with it.
+    running when the next one starts are compared with it. Two untimed (all-day) items
+    never overlap: without times, nothing says they do.
     """
     found: dict[tuple[int, int], tuple[Event, Event, set[str]]] = {}
     for timeline in timelines(programme):
@@ -156,9 +157,20 @@ def overlaps(programme: Programme) -> tuple[Overlap, ...]:
         for event in timeline.busy():
             running = [other for other in running if other.end > event.start]
             for other in running:
+                if other.all_day and event.all_day:
+                    continue
                 key = (id(other), id(event))
                 if key not in found:
                     found[key] = (other, event, set())
                 found[key][2].update(timeline.participants)
             running.append(event)
     return tuple(Overlap(a, b, frozenset(who)) for a, b, who in found.values())
+
+
+def optional_in(programme: Programme, who: frozenset[str], *events: Event) -> frozenset[str]:
+    """Those of `who` for whom attending one of `events` is optional: no hard booking for them."""
+    out: frozenset[str] = frozenset()
+    for event in events:
+        if event.optional or event.optional_all:
+            out |= programme.optional(event) & who
+    return out

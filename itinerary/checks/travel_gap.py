@@ -8,7 +8,7 @@ from datetime import timedelta
 from itinerary.checks import words
 from itinerary.checks.finding import Finding
 from itinerary.checks.gaps import Gap, gaps
-from itinerary.checks.timeline import labels
+from itinerary.checks.timeline import labels, optional_in
 from itinerary.model import Programme
 
 
@@ -16,7 +16,8 @@ def travel_gap(programme: Programme) -> Iterator[Finding]:
     """Between consecutive events at different places, the gap must hold the trip plus the buffer.
 
     A warning when only the buffer is eaten into; an error when not even the trip fits
-    (a warning again if that rests on a default end). Overlapping events are a clash,
+    (a warning again if that rests on a default end, or if one of the two is optional
+    for everyone concerned). Overlapping events are a clash,
     not a travel gap. When the trip cannot be told (no venue, no coordinates), an info,
     for gaps within a day only: overnight, people go back to their hotel.
     """
@@ -48,6 +49,7 @@ def _short(programme: Programme, gap: Gap, home: str) -> Finding:
     assert trip is not None
     impossible = gap.free < timedelta(minutes=trip.bare)
     guessed = a.end_estimated
+    optional = optional_in(programme, gap.participants, a, b) == gap.participants
     message = (
         f"{words.title(a)} ends {words.clock(a.end, home)}{_where(a.place_at_end)}, "
         f"{words.title(b)} starts {words.clock(b.start, home)}{_where(b.place_at_start)} on {words.day(b.start)}: "
@@ -57,6 +59,9 @@ def _short(programme: Programme, gap: Gap, home: str) -> Finding:
         message += ", not even enough for the trip" if trip.buffer else ""
     if guessed:
         message += f"; {words.estimated(a, home)}"
+    if optional:
+        who = labels(programme, gap.participants)
+        message += "; " + words.optional_for([e for e in (a, b) if programme.optional(e) & gap.participants], who)
     latest_end = b.start - timedelta(minutes=trip.needed)
     earliest_start = a.end + timedelta(minutes=trip.needed)
     suggestion = f"start {words.title(b)} at {words.clock_near(earliest_start, b.start, home)} or later"
@@ -68,7 +73,7 @@ def _short(programme: Programme, gap: Gap, home: str) -> Finding:
         suggestion += ", or add the train or flight in between"
     return Finding(
         code="T202" if impossible else "T201",
-        severity="error" if impossible and not guessed else "warning",
+        severity="error" if impossible and not guessed and not optional else "warning",
         kind="travel-gap",
         message=message,
         suggestion=suggestion,
