@@ -212,7 +212,7 @@ class TravelSettings:
     walk_kmh: float = 4.5
     walk_max_km: float = 1.0
     taxi_kmh: float = 25.0
-    city_km: float = 15.0
+    city_km: float = 10.0
     """Road distance driven at `taxi_kmh`; the rest of a longer trip goes at `road_kmh`."""
     road_kmh: float = 70.0
     buffer_minutes: int = 10

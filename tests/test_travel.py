@@ -83,11 +83,11 @@ def test_estimate_never_shrinks_with_distance_when_driving(km):
 
 
 def test_beyond_a_city_the_road_is_faster_than_the_taxi():
-    settings = TravelSettings(detour_factor=1.0)  # taxi 25 km/h for 15 km, then 70 km/h
+    settings = TravelSettings(detour_factor=1.0)  # taxi 25 km/h for 10 km, then 70 km/h
     degrees = 77 / (2 * math.pi * travel.EARTH_RADIUS_KM / 360)
     minutes, mode, road = travel.estimate((35.0, 139.0), (35.0 + degrees, 139.0), settings)
-    # 15 km / 25 km/h = 36 min, 62 km / 70 km/h = 53.1 min: 90 min, not the 185 of city speed
-    assert (mode, minutes) == ("road", 90) and road == pytest.approx(77)
+    # 10 km / 25 km/h = 24 min, 67 km / 70 km/h = 57.4 min: 82 min, not the 185 of city speed
+    assert (mode, minutes) == ("road", 82) and road == pytest.approx(77)
     slow_road = TravelSettings(detour_factor=1.0, city_km=5, road_kmh=50)
     # 5 km / 25 = 12 min, 72 km / 50 = 86.4 min
     assert travel.estimate((35.0, 139.0), (35.0 + degrees, 139.0), slow_road)[:2] == (99, "road")

@@ -5,11 +5,13 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
+from conftest import TESTS
+
 from itinerary.checks import run_checks
 from itinerary.checks.legs import PACES, leg_duration
 from itinerary.load import load, loads
 
-DATA = Path(__file__).parent / "data" / "check"
+DATA = TESTS / "data" / "check"
 
 
 def by_event(path: Path) -> dict[str, str]:
