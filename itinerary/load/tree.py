@@ -34,8 +34,12 @@ def compose(text: str, name: str) -> Node | None:
 
 
 def is_null(node: Node) -> bool:
-    """A plain (unquoted) empty or null scalar: written as nothing."""
-    return isinstance(node, ScalarNode) and node.style is None and node.value in _NULLS
+    """A plain (unquoted) empty or null scalar: written as nothing.
+
+    A plain scalar's style is None in the pure-Python loader and '' in the C one; quoted
+    ('null', "~") it is text.
+    """
+    return isinstance(node, ScalarNode) and not node.style and node.value in _NULLS
 
 
 def describe(node: Node | None) -> str:
