@@ -92,11 +92,21 @@ def parse_hhmm(text: str) -> tuple[int, int]:
     return hour, minute
 
 
+FIRST_DAY, LAST_DAY = date(1000, 1, 1), date(8999, 12, 31)
+"""The dates a programme can hold: far enough from the calendar's edges (years 1 and 9999)
+that a night past midnight, a week's travel or another zone never runs off them."""
+
+
 def parse_date(text: str) -> date:
     try:
-        return date.fromisoformat(text.strip())
+        day = date.fromisoformat(text.strip())
     except ValueError:
         raise ValueError(f"{text!r} is not a date (YYYY-MM-DD)") from None
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise ValueError(
+            f"{text.strip()!r} is out of range: the dates of a programme run from {FIRST_DAY} to {LAST_DAY}"
+        )
+    return day
 
 
 def slug(text: str) -> str:

@@ -15,6 +15,15 @@ from itinerary.timeutil import parse_date, zone
 
 HEAD_KEYS = ("id", "title", "timezone", "start", "end", "revision", "updated", "city", "day_parts", "travel_defaults")
 TRAVEL_DEFAULT_KEYS = ("detour_factor", "walk_kmh", "walk_max_km", "taxi_kmh", "buffer_minutes")
+TRAVEL_DEFAULT_BOUNDS = {
+    "detour_factor": (1.0, 10.0, "(road distance over the straight line)"),
+    "walk_kmh": (0.5, 1000.0, "km/h"),
+    "taxi_kmh": (0.5, 1000.0, "km/h"),
+    "walk_max_km": (0.0, 100.0, "km"),
+}
+"""Wide enough for any real trip; narrow enough that no estimate overflows a date or a clock."""
+BUFFER_MAX = (24 * 60, "minutes (a day)")
+REVISION_MAX = (2**31 - 1, "(the largest SEQUENCE a calendar holds)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +60,9 @@ def read_head(r: NodeReader, node: Node) -> tuple[Head | None, str]:
     else:
         tz_name = r.zone_name(fields["timezone"][1], "programme.timezone")
     start, end = _dates(r, fields, node)
-    revision = r.integer(fields["revision"][1], "programme.revision") if "revision" in fields else 0
+    revision = (
+        r.integer(fields["revision"][1], "programme.revision", maximum=REVISION_MAX) if "revision" in fields else 0
+    )
     updated = _updated(r, fields, tz_name)
     parts = read_day_parts(r, fields["day_parts"][1]) if "day_parts" in fields else DEFAULT_DAY_PARTS
     settings = (
@@ -141,11 +152,11 @@ def read_travel_defaults(r: NodeReader, node: Node) -> TravelSettings:
     values: dict[str, float | int] = {}
     for key, (_, value) in fields.items():
         if key == "buffer_minutes":
-            minutes = r.integer(value, join(field, key))
+            minutes = r.integer(value, join(field, key), maximum=BUFFER_MAX)
             if minutes is not None:
                 values[key] = minutes
             continue
-        number = r.number(value, join(field, key))
+        number = r.number(value, join(field, key), TRAVEL_DEFAULT_BOUNDS.get(key))
         if number is not None:
             if number <= 0:
                 r.error(value, join(field, key), "must be greater than 0")

@@ -88,6 +88,16 @@ class NodeReader(Diagnostics):
             return ""
         return (self.text(fields[key][1], join(field, key)) or "").strip()
 
+    def single_line(self, fields: Fields, key: str, field: str) -> str:
+        """An optional value that goes into a calendar as it is (a URL, an email): no line break, no control character."""
+        value = self.optional_text(fields, key, field)
+        bad = next((c for c in value if ord(c) < 0x20 or 0x7F <= ord(c) < 0xA0), None)
+        if bad is None:
+            return value
+        what = "a line break" if bad in "\r\n" else "a control character"
+        self.error(fields[key][1], join(field, key), f"{what} (U+{ord(bad):04X}) cannot be part of {value!r}")
+        return ""
+
     def parse(self, node: Node, field: str, parser: Callable[[str], T]) -> T | None:
         value = self.text(node, field)
         if value is None:
@@ -98,15 +108,25 @@ class NodeReader(Diagnostics):
             self.error(node, field, str(exc))
             return None
 
-    def integer(self, node: Node, field: str, minimum: int = 0) -> int | None:
+    def integer(self, node: Node, field: str, minimum: int = 0, maximum: tuple[int, str] | None = None) -> int | None:
+        """A whole number from `minimum` up to `maximum`, given with what that limit is (`(1440, "minutes, a day")`)."""
         value = self.parse(node, field, to_int)
         if value is not None and value < minimum:
             self.error(node, field, f"must be at least {minimum}")
             return None
+        if value is not None and maximum is not None and value > maximum[0]:
+            self.error(node, field, f"{value} is too large: at most {maximum[0]} {maximum[1]}")
+            return None
         return value
 
-    def number(self, node: Node, field: str) -> float | None:
-        return self.parse(node, field, to_float)
+    def number(self, node: Node, field: str, bounds: tuple[float, float, str] | None = None) -> float | None:
+        """A number, within `bounds` (lowest, highest, unit) when given: beyond them arithmetic on it overflows."""
+        value = self.parse(node, field, to_float)
+        if value is not None and bounds is not None and not bounds[0] <= value <= bounds[1]:
+            low, high, unit = bounds
+            self.error(node, field, f"{str(node.value).strip()} is out of range: between {low:g} and {high:g} {unit}")
+            return None
+        return value
 
     def boolean(self, node: Node, field: str) -> bool:
         return bool(self.parse(node, field, to_bool))

@@ -63,7 +63,7 @@ def read_participants(r: NodeReader, node: Node, groups: Mapping[str, Group]) ->
             source=r.src(item),
             title=r.optional_text(fields, "title", field),
             organisation=r.optional_text(fields, "organisation", field),
-            email=r.optional_text(fields, "email", field),
+            email=r.single_line(fields, "email", field),
         )
     return participants
 

@@ -11,6 +11,7 @@ from itinerary.load.nodes import NodeReader
 from itinerary.model import TravelTime, Venue
 
 TRAVEL_MODES = ("taxi", "walk", "car", "bus", "train", "metro", "other")
+TRAVEL_MAX = (7 * 24 * 60, "minutes (a week)")
 
 
 def read_travel(r: NodeReader, node: Node, venues: Mapping[str, Venue]) -> list[TravelTime]:
@@ -32,7 +33,7 @@ def read_travel(r: NodeReader, node: Node, venues: Mapping[str, Venue]) -> list[
             if ref not in venues:
                 r.error(ref_node, f"{field}.between", f"unknown venue {ref!r}{suggest(ref, venues)}")
                 ok = False
-        minutes = r.integer(fields["minutes"][1], f"{field}.minutes")
+        minutes = r.integer(fields["minutes"][1], f"{field}.minutes", maximum=TRAVEL_MAX)
         mode = r.optional_text(fields, "mode", field) or "taxi"
         if mode not in TRAVEL_MODES:
             r.error(

@@ -9,6 +9,7 @@ from itinerary.model import Source, Venue
 from itinerary.timeutil import slug
 
 VENUE_KEYS = ("name", "address", "local_address", "city", "geo", "url", "timezone", "transfer_minutes")
+TRANSFER_MAX = (24 * 60, "minutes (a day)")
 
 
 def read_venues(r: NodeReader, node: Node, tz_name: str) -> dict[str, Venue]:
@@ -33,7 +34,9 @@ def read_venue(r: NodeReader, node: Node, field: str, ident: str | None, source:
     venue_tz = r.zone_name(fields["timezone"][1], f"{field}.timezone") if "timezone" in fields else tz_name
     geo = _geo(r, fields["geo"][1], f"{field}.geo") if "geo" in fields else None
     transfer = (
-        r.integer(fields["transfer_minutes"][1], f"{field}.transfer_minutes") if "transfer_minutes" in fields else 0
+        r.integer(fields["transfer_minutes"][1], f"{field}.transfer_minutes", maximum=TRANSFER_MAX)
+        if "transfer_minutes" in fields
+        else 0
     )
     if not name or not venue_tz:
         return None
@@ -46,7 +49,7 @@ def read_venue(r: NodeReader, node: Node, field: str, ident: str | None, source:
         local_address=r.optional_text(fields, "local_address", field),
         city=r.optional_text(fields, "city", field),
         geo=geo,
-        url=r.optional_text(fields, "url", field),
+        url=r.single_line(fields, "url", field),
         transfer_minutes=transfer or 0,
     )
 
