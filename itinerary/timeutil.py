@@ -25,12 +25,21 @@ class WallTime(Enum):
 @cache
 def zone(name: str) -> ZoneInfo:
     """The zone called `name`, or ValueError with a sentence a user can act on."""
-    if not name or name != name.strip() or name.startswith(("/", ".")) or ".." in name:
+    if not name or name != name.strip() or name.startswith(("/", ".")) or ".." in name or not_a_place(name):
         raise ValueError(f"unknown time zone {name!r}")
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError, OSError):
         raise ValueError(f"unknown time zone {name!r}") from None
+
+
+NOT_PLACES = frozenset(("localtime", "posixrules", "Factory"))
+"""Files of the zone database that are no IANA zone: this computer's zone, a default rule, a placeholder."""
+
+
+def not_a_place(name: str) -> bool:
+    """Whether `name` is in the zone database but names no place (nor its `posix/` and `right/` copies)."""
+    return name in NOT_PLACES or name.startswith(("posix/", "right/"))
 
 
 def is_zone(name: str) -> bool:

@@ -33,6 +33,8 @@ def read_days(r: NodeReader, node: Node, known: Known) -> Days:
         except ValueError as exc:
             r.error(key_node, field, f"{exc}")
             continue
+        if key.strip() != day.isoformat():
+            r.warn(key_node, f"{field}: write the day as {day.isoformat()} (YYYY-MM-DD)")
         city = ""
         items_node: Node | None = value
         if isinstance(value, MappingNode):

@@ -13,7 +13,12 @@ def suggest(word: str, choices: Iterable[str]) -> str:
 
 
 def zone_hint(name: str) -> str:
-    """' (did you mean 'Europe/Paris'?)' for a misspelt zone name, or ''."""
+    """' (did you mean 'Europe/Paris'?)' for a misspelt zone name (or a posix/ copy), or ''."""
     from zoneinfo import available_timezones
 
-    return suggest(name, sorted(available_timezones()))
+    from itinerary.timeutil import NOT_PLACES, not_a_place
+
+    if name.strip() in NOT_PLACES:
+        return " (it names no place: write the zone of the place, such as 'Europe/Brussels')"
+    bare = name.strip().split("/", 1)[1] if not_a_place(name.strip()) else name
+    return suggest(bare, sorted(z for z in available_timezones() if not not_a_place(z)))

@@ -51,6 +51,9 @@ class NodeReader(Diagnostics):
             if key in out:
                 self.error(key_node, join(field, key), "appears twice")
                 continue
+            if key == "<<":
+                self.error(key_node, join(field, key), "YAML merge keys (<<) are not read: write the keys out")
+                continue
             if allowed_set is not None and key not in allowed_set:
                 self.error(key_node, join(field, key), f"unknown key{suggest(key, allowed_set)}")
                 continue

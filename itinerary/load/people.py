@@ -12,6 +12,8 @@ from itinerary.model import Group, Participant
 from itinerary.timeutil import slug
 
 PARTICIPANT_KEYS = ("id", "name", "title", "organisation", "group", "groups", "email")
+WHOLE_PROGRAMME = "programme"
+"""`export --out` writes the whole programme's calendar to programme.ics, beside one per participant id."""
 
 
 def read_groups(r: NodeReader, node: Node) -> dict[str, Group]:
@@ -56,6 +58,12 @@ def read_participants(r: NodeReader, node: Node, groups: Mapping[str, Group]) ->
         if ident in groups:
             r.error(item, field, f"id {ident!r} is also a group id; give the participant another `id`")
             continue
+        if ident == WHOLE_PROGRAMME:
+            r.warn(
+                fields["id"][1] if "id" in fields else item,
+                f"{field}.id: {ident!r} is also the name of the whole programme's calendar ({ident}.ics): "
+                "`export --out` cannot write both; give the participant another `id`",
+            )
         participants[ident] = Participant(
             id=ident,
             name=name,
@@ -79,6 +87,8 @@ def _group_refs(r: NodeReader, fields: Fields, field: str, groups: Mapping[str, 
     for ref, ref_node in r.names(fields[key][1], join(field, key)):
         if ref not in groups:
             r.error(ref_node, join(field, key), f"unknown group {ref!r}{suggest(ref, groups)}")
+        elif ref in out:
+            r.warn(ref_node, f"{join(field, key)}: group {ref!r} is listed twice")
         else:
             out.append(ref)
     return tuple(out)

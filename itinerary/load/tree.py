@@ -26,11 +26,27 @@ def compose(text: str, name: str) -> Node | None:
         mark = exc.problem_mark or exc.context_mark
         source = Source(name, mark.line + 1, mark.column + 1) if mark else None
         problem = exc.problem or exc.context or "not valid YAML"
+        if mark and text[mark.index : mark.index + 1] == "\t":
+            problem += " (a tab: YAML is indented with spaces only)"
         raise LoadError([Diagnostic(source, f"YAML syntax: {problem}")]) from None
+    except yaml.reader.ReaderError as exc:
+        raise LoadError([_unreadable(text, name, exc.position)]) from None
     except yaml.YAMLError as exc:
         raise LoadError([Diagnostic(None, f"{name}: YAML syntax: {exc}")]) from None
     except RecursionError:
         raise LoadError([Diagnostic(None, f"{name}: nested too deeply to be a programme file")]) from None
+
+
+def _unreadable(text: str, name: str, position: int) -> Diagnostic:
+    """YAML refuses a control character written as is: say which, and where (PyYAML gives only a position)."""
+    line = text.count("\n", 0, position) + 1
+    column = position - (text.rfind("\n", 0, position) + 1) + 1
+    code = ord(text[position]) if position < len(text) else 0
+    return Diagnostic(
+        Source(name, line, column),
+        f"YAML syntax: a control character (U+{code:04X}) cannot be written as is: "
+        f"remove it, or write it as \\x{code:02x} inside double quotes",
+    )
 
 
 def is_null(node: Node) -> bool:
