@@ -1,19 +1,157 @@
-"""Which kind of file the user gave: told apart cheaply, before any heavy reader is imported."""
+"""The kinds of file a programme can be read from, and the one place that tells them apart.
+
+Each input format says whether a file is one of its own (by name, or by its first
+bytes) and how to read it into a Programme. `read` asks the registry, in order, and
+the first format that recognises the file reads it; a YAML programme file is the
+fallback. Telling formats apart costs no heavy import: a format imports its reader
+only when it reads.
+
+    import itinerary
+    programme = itinerary.read("schedules/ecpg-japan-2009.yaml")
+    draft = itinerary.read("hosts-draft.ics")         # a calendar, converted in memory
+
+A command-line tool adds a format by writing a class with the three members of
+`InputFormat` and putting an instance in `FORMATS`.
+"""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from itinerary.importer import Converted, Options
+    from itinerary.model import Programme
 
 CALENDAR_SUFFIXES = (".ics", ".ical", ".icalendar", ".ifb")
+STDIN = "-"
+HEAD = 64
+"""How many bytes of a file are enough to recognise it."""
+
+
+class ReadError(Exception):
+    """The file cannot become a programme; `diagnostics` says every reason found, one line each."""
+
+    def __init__(self, diagnostics: list[object]) -> None:
+        super().__init__("\n".join(str(d) for d in diagnostics))
+        self.diagnostics = diagnostics
+
+
+class InputFormat(Protocol):
+    """A kind of file a programme can be read from."""
+
+    name: str
+
+    def detect(self, name: str, head: bytes) -> bool:
+        """Whether the file called `name`, which begins with `head`, is of this format."""
+
+    def read(self, source: Path | bytes, name: str) -> Programme:
+        """The programme in `source` (a path, or the bytes of standard input); ReadError if there is none."""
+
+
+class Calendar:
+    """An iCalendar file (Google, Outlook, Apple, Thunderbird...), converted as `itinerary import` writes it."""
+
+    name = "calendar"
+
+    def detect(self, name: str, head: bytes) -> bool:
+        if Path(name).suffix.lower() in CALENDAR_SUFFIXES:
+            return True
+        return head.lstrip(b"\xef\xbb\xbf \t\r\n").upper().startswith(b"BEGIN:VCALENDAR")
+
+    def read(self, source: Path | bytes, name: str) -> Programme:
+        from dataclasses import replace
+
+        programme: Programme = self.convert(source, name).programme
+        # The loader's warnings would point into the converted text, which nobody sees.
+        return replace(programme, warnings=())
+
+    def convert(self, source: Path | bytes, name: str, options: Options | None = None) -> Converted:
+        """The calendar as programme text and as a Programme (`importer.convert` on a file or on bytes)."""
+        from itinerary.importer import CalendarError, convert
+        from itinerary.model import Diagnostic
+
+        try:
+            data = source.read_bytes() if isinstance(source, Path) else source
+        except IsADirectoryError:
+            raise ReadError([Diagnostic(None, f"{name}: is a directory, not a calendar")]) from None
+        except OSError as exc:
+            raise ReadError([Diagnostic(None, f"{name}: cannot read: {exc.strerror or exc}")]) from None
+        try:
+            return convert(data, name, options)
+        except CalendarError as exc:
+            raise ReadError([Diagnostic(None, str(exc))]) from None
+
+
+class ProgrammeFile:
+    """The programme file itself: YAML as docs/format.md describes it; what no other format claims is read as one."""
+
+    name = "programme"
+
+    def detect(self, name: str, head: bytes) -> bool:
+        return False  # claims nothing: it is the fallback
+
+    def read(self, source: Path | bytes, name: str) -> Programme:
+        from itinerary.load import LoadError, load, loads
+
+        try:
+            return load(source) if isinstance(source, Path) else loads(source, name)
+        except LoadError as exc:
+            raise ReadError(list(exc.diagnostics)) from None
+
+
+CALENDAR = Calendar()
+PROGRAMME = ProgrammeFile()
+FORMATS: tuple[InputFormat, ...] = (CALENDAR,)
+"""Asked in order; the first that recognises a file reads it, and PROGRAMME reads the rest."""
+
+
+def name_of(source: str | Path) -> str:
+    """How messages call `source`: its path as given, or <stdin>."""
+    return "<stdin>" if str(source) == STDIN else str(source)
+
+
+def _head(path: Path) -> bytes:
+    try:
+        with path.open("rb") as handle:
+            return handle.read(HEAD)
+    except OSError:
+        return b""
+
+
+def format_of(source: str | Path, head: bytes | None = None) -> InputFormat:
+    """The format of the file `source`: by its name, else by its first bytes (`head`, or read from the file)."""
+    name = str(source)
+    for found in FORMATS:
+        if found.detect(name, b""):
+            return found
+    first = _head(Path(source)) if head is None else head
+    return next((found for found in FORMATS if found.detect(name, first)), PROGRAMME)
 
 
 def is_calendar(path: Path) -> bool:
     """A calendar by its name, or by its first line (`BEGIN:VCALENDAR`) whatever its name."""
-    if path.suffix.lower() in CALENDAR_SUFFIXES:
-        return True
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(64)
-    except OSError:
-        return False
-    return head.lstrip(b"\xef\xbb\xbf \t\r\n").upper().startswith(b"BEGIN:VCALENDAR")
+    return format_of(path) is CALENDAR
+
+
+def read(source: str | Path, *, checking: bool = False) -> Programme:
+    """The programme in the file `source` ('-': standard input), whatever its format; ReadError if none.
+
+    `checking=True` reads it as `itinerary check` sees it: a calendar without attendees is
+    one person's days, checked as one timeline (else nobody attends anything and no clash
+    could be found).
+    """
+    name = name_of(source)
+    if str(source) == STDIN:
+        data = sys.stdin.buffer.read()
+        found = format_of(name, data[:HEAD])
+        programme = found.read(data, name)
+    else:
+        found = format_of(source)
+        programme = found.read(Path(source), name)
+    if checking and found is CALENDAR:
+        from itinerary.importer.convert import one_timeline
+
+        programme = one_timeline(programme)
+    return programme

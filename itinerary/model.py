@@ -328,6 +328,31 @@ class Programme:
             return bool(self.expand([ref]) & self.attendees(event))
         return False
 
+    def find(self, who: str) -> str | None:
+        """The participant or group id `who` means, or None: an id, or what a person would type
+        ('Tea Petrin', 'tea petrin', 'ECPG', 'Delegation of ECPG')."""
+        from itinerary.timeutil import slug
+
+        if who in self.participants or who in self.groups:
+            return who
+        names = {slug(p.name): p.id for p in self.participants.values()}
+        names.update({slug(g.name): g.id for g in self.groups.values()})
+        for candidate in (slug(who), names.get(slug(who))):
+            if candidate and (candidate in self.participants or candidate in self.groups):
+                return candidate
+        return None
+
+    def closest(self, who: str) -> str | None:
+        """The id someone who typed `who` (and found nothing) most likely meant, for a 'did you mean'."""
+        import difflib
+
+        from itinerary.timeutil import slug
+
+        wanted = slug(who) or who
+        known = [*self.participants, *self.groups]
+        close = [k for k in known if k.startswith(wanted)][:1] or difflib.get_close_matches(wanted, known, 1, 0.5)
+        return close[0] if close else None
+
     def events_for(self, ref: str | None) -> tuple[Event, ...]:
         if ref is None:
             return self.events

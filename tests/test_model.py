@@ -31,3 +31,20 @@ def test_who_label_names_groups_not_members(japan):
 def test_days_span_the_visit(japan):
     days = japan.days()
     assert (days[0].isoformat(), days[-1].isoformat(), len(days)) == ("2009-10-04", "2009-10-09", 6)
+
+
+def test_find_takes_an_id_or_a_name_as_a_person_types_it(japan):
+    assert japan.find("tea-petrin") == "tea-petrin"
+    for typed in ("Tea Petrin", "tea petrin", "TEA-PETRIN"):
+        assert japan.find(typed) == "tea-petrin"
+    assert japan.find("ECPG") == "ecpg"
+    assert japan.find("Delegation of ECPG") == "ecpg"
+    assert japan.find("nobody at all") is None
+    assert japan.find("") is None
+
+
+def test_closest_names_the_likely_id_or_nothing(japan):
+    assert japan.closest("tea") == "tea-petrin"  # the start of an id
+    assert japan.closest("tea-petrn") == "tea-petrin"  # a typo
+    assert japan.closest("Barbara") == "barbara-rhode"
+    assert japan.closest("zzzzzz") is None

@@ -3,25 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from itinerary import serialize
+from itinerary.export.files import Written
 from itinerary.model import Programme
 
 if TYPE_CHECKING:
     from rich.table import Table
-
-
-@dataclass(frozen=True, slots=True)
-class Written:
-    file: str
-    ref: str | None
-    """The participant or group the file is for; None for the whole programme."""
-    name: str
-    events: int
-    status: str
 
 
 def who(programme: Programme, ref: str | None) -> str:

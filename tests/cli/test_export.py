@@ -173,3 +173,14 @@ def test_as_a_real_process_twice_byte_identical(tmp_path):
         outputs.append({p.name: p.read_bytes() for p in (tmp_path / name).iterdir()})
     assert outputs[0] == outputs[1]
     assert len(outputs[0]) == len(load(JAPAN).participants) + 1
+
+
+def test_a_calendar_draft_exports_as_a_programme_does(tmp_path):
+    draft = DATA / "import" / "clash.ics"
+    one = run(draft, "-o", tmp_path / "one.ics")
+    assert one.exit_code == 0, one.output
+    assert ics.owner((tmp_path / "one.ics").read_bytes()) is not None
+    each = run(draft, "--out", tmp_path / "out", "--format", "json")
+    assert each.exit_code == 0, each.output
+    assert [f["status"] for f in json.loads(each.stdout)["files"]] == ["new"]
+    assert run(DATA / "import" / "not-a-calendar.ics", "-o", "-").exit_code == 2

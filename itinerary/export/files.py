@@ -1,0 +1,116 @@
+"""Calendar files on disk: which files an export writes, whether each may be replaced, and writing them whole.
+
+    from itinerary.export import files
+    planned = files.plan(programme, folder=Path("out"))   # a calendar per participant, and the programme's
+    written = files.write(planned)                         # new / updated / unchanged, per file
+
+Nothing is written when any file is refused: a calendar a person made, or one written for
+another programme, is replaced only with `force`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from itinerary import outfile
+from itinerary.export import ics
+from itinerary.model import Programme
+
+
+class ExportError(Exception):
+    """The export cannot be done as asked; `problems` are one line each, and nothing was written."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+@dataclass(frozen=True, slots=True)
+class Planned:
+    path: Path
+    calendar: ics.CalendarFile
+
+
+@dataclass(frozen=True, slots=True)
+class Written:
+    file: str
+    ref: str | None
+    """The participant or group the file is for; None for the whole programme."""
+    name: str
+    events: int
+    status: str
+    """new, updated or unchanged."""
+
+
+def build(
+    programme: Programme, ref: str | None = None, *, each: bool = False, invite: ics.Invite | None = None
+) -> list[ics.CalendarFile]:
+    """The calendars to write: `ref`'s (None: every event), or with `each` one per participant and the programme's."""
+    try:
+        stamp = ics.stamp(programme)
+        refs: list[str | None] | None = None if each and ref is None else [ref]
+        return ics.calendars(programme, refs, stamp=stamp, invite=invite)
+    except ValueError as exc:
+        raise ExportError([str(exc)]) from None
+
+
+def plan(
+    programme: Programme,
+    *,
+    folder: Path | None = None,
+    file: Path | None = None,
+    ref: str | None = None,
+    force: bool = False,
+    invite: ics.Invite | None = None,
+) -> list[Planned]:
+    """Where each calendar goes: `folder`/<id>.ics (created if missing) or the one `file`; ExportError if refused."""
+    if (folder is None) == (file is None):
+        raise ValueError("plan needs either a folder or a file")
+    calendars = build(programme, ref, each=folder is not None, invite=invite)
+    if folder is None:
+        planned = [Planned(Path(str(file)), calendars[0])]
+    else:
+        _make_folder(folder)
+        planned = [Planned(folder / c.filename, c) for c in calendars]
+    problems = [_refusal(programme, p.path, force) for p in planned]
+    if any(problems):
+        raise ExportError([p for p in problems if p])
+    return planned
+
+
+def _make_folder(folder: Path) -> None:
+    if folder.exists() and not folder.is_dir():
+        raise ExportError([f"--out {folder}: not a directory"])
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ExportError([f"--out {folder}: cannot create: {exc.strerror or exc}"]) from None
+
+
+def _refusal(programme: Programme, path: Path, force: bool) -> str | None:
+    """Why `path` must not be replaced, naming the programme a calendar of ours was written for."""
+    problem = outfile.refusal(path, force, lambda p: ics.is_ours(p, programme.id))
+    other = ics.written_for(path) if problem and path.is_file() else None
+    if other is None:
+        return problem
+    return (
+        f"{path}: exists and was not written by itinerary for this programme (it is a calendar of "
+        f"{other!r}, not {programme.id!r}); use --force to overwrite it"
+    )
+
+
+def write(planned: list[Planned]) -> list[Written]:
+    """Write each calendar whole (a file with the same bytes is left alone); ExportError when one cannot be."""
+    rows = []
+    for path, calendar in ((p.path, p.calendar) for p in planned):
+        status = "new" if not path.exists() else "updated"
+        try:
+            if status == "updated" and path.read_bytes() == calendar.data:
+                status = "unchanged"
+            else:
+                outfile.write_atomic(path, calendar.data.decode("utf-8"))
+        except OSError as exc:
+            raise ExportError([f"{path}: cannot write: {exc.strerror or exc}"]) from None
+        rows.append(Written(str(path), calendar.ref, calendar.name, calendar.events, status))
+    return rows
