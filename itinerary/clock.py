@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
 
 from itinerary.model import Programme
-from itinerary.timeutil import WallTime, classify, zone
+from itinerary.timeutil import WallTime, classify, zone, zone_key
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 RELATIVE = {"yesterday": -1, "today": 0, "tomorrow": 1}
@@ -49,7 +49,7 @@ def moment(text: str, tz: tzinfo) -> datetime:
     if rest:
         tz = zone(rest)
     if classify(naive, tz) is WallTime.GAP:
-        raise ValueError(f"{text!r} does not exist in {getattr(tz, 'key', tz)}: the clocks jump over it")
+        raise ValueError(f"{text!r} does not exist in {zone_key(tz)}: the clocks jump over it")
     return naive.replace(tzinfo=tz)
 
 

@@ -50,9 +50,21 @@ def is_zone(name: str) -> bool:
     return True
 
 
+def zone_name(tz: tzinfo | None) -> str | None:
+    """The zone's IANA name ('Asia/Tokyo'); None for a zone that has none (a fixed offset, datetime.UTC)."""
+    key = getattr(tz, "key", None)
+    return key if isinstance(key, str) else None
+
+
+def tzid(tz: tzinfo | None) -> str | None:
+    """The name a calendar gives the zone in a TZID; None for UTC (written with a Z) and zones without a name."""
+    name = zone_name(tz)
+    return name if name != "UTC" else None
+
+
 def zone_key(tz: tzinfo | None) -> str:
     """The zone's IANA name ('Asia/Tokyo'), which tells zones apart where abbreviations do not."""
-    return str(getattr(tz, "key", tz))
+    return zone_name(tz) or str(tz)
 
 
 def wall(instant: datetime, tz: tzinfo | None) -> datetime:
@@ -99,6 +111,27 @@ def parse_hhmm(text: str) -> tuple[int, int]:
     if minute > 59 or hour > 24 or (hour == 24 and minute != 0):
         raise ValueError(f"{text!r} is not a time of day: hours run 00-23, minutes 00-59")
     return hour, minute
+
+
+def minutes(span: timedelta) -> int:
+    """Whole minutes, rounded down (a gap of 14 min 59 s is 14 min)."""
+    return int(span.total_seconds() // 60)
+
+
+def duration(span: timedelta, *, clock: bool = False) -> str:
+    """'45 min', '2 h', '1 h 30 min', '3 days 2 h'; with `clock`, minutes after hours as on a clock: '1 h 05'."""
+    total = minutes(span)
+    sign = "-" if total < 0 else ""
+    days, rest = divmod(abs(total), 24 * 60)
+    hours, mins = divmod(rest, 60)
+    parts = []
+    if days:
+        parts.append(f"{days} day{'s' if days != 1 else ''}")
+    if hours:
+        parts.append(f"{hours} h")
+    if mins or not parts:
+        parts.append(f"{mins:02d}" if clock and parts else f"{mins} min")
+    return sign + " ".join(parts)
 
 
 FIRST_DAY, LAST_DAY = date(1000, 1, 1), date(8999, 12, 31)

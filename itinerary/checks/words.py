@@ -6,6 +6,8 @@ from datetime import date, datetime, timedelta
 
 from itinerary.model import DEFAULT_DURATION, Event
 from itinerary.timeutil import abbreviation, same_offset
+from itinerary.timeutil import duration as duration
+from itinerary.timeutil import minutes as minutes
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -32,28 +34,6 @@ def clock_near(instant: datetime, near: datetime, home: str) -> str:
     if instant.astimezone(near.tzinfo).date() == near.date():
         return clock(instant, home)
     return stamp(instant, home)
-
-
-def minutes(span: timedelta) -> int:
-    """Whole minutes, rounded down (a gap of 14 min 59 s is 14 min)."""
-    return int(span.total_seconds() // 60)
-
-
-def duration(span: timedelta) -> str:
-    """'45 min', '2 h', '1 h 30 min', '3 days 2 h'."""
-    total = minutes(span)
-    sign = "-" if total < 0 else ""
-    total = abs(total)
-    days, rest = divmod(total, 24 * 60)
-    hours, mins = divmod(rest, 60)
-    parts = []
-    if days:
-        parts.append(f"{days} day{'s' if days != 1 else ''}")
-    if hours:
-        parts.append(f"{hours} h")
-    if mins or not parts:
-        parts.append(f"{mins} min")
-    return sign + " ".join(parts)
 
 
 def title(event: Event) -> str:

@@ -15,13 +15,13 @@ import os
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta, tzinfo
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from itinerary import xprops
 from itinerary.model import DEFAULT_DURATION, Event, Kind, Programme, Venue
-from itinerary.timeutil import abbreviation, is_ambiguous
+from itinerary.timeutil import abbreviation, duration, is_ambiguous, tzid, zone_name
 from itinerary.xprops import Stamp
 
 if TYPE_CHECKING:
@@ -228,19 +228,12 @@ def place(venue: Venue) -> str:
 
 
 def _clock(instant: datetime) -> str:
-    zone = getattr(instant.tzinfo, "key", None) or instant.tzname()
+    zone = zone_name(instant.tzinfo) or instant.tzname()
     return f"{instant:%a %d %b %H:%M} {abbreviation(instant)} ({zone})"
 
 
-def _length(span: timedelta) -> str:
-    hours, minutes = divmod(int(span.total_seconds()) // 60, 60)
-    if not hours:
-        return f"{minutes} min"
-    return f"{hours} h {minutes:02d}" if minutes else f"{hours} h"
-
-
 def estimated_note(event: Event) -> str:
-    usual = _length(DEFAULT_DURATION[event.kind])
+    usual = duration(DEFAULT_DURATION[event.kind], clock=True)
     return f"End time estimated: the programme gives none, so the usual {usual} for a {event.kind.value} is shown."
 
 
@@ -304,18 +297,13 @@ def _unambiguous(instant: datetime) -> datetime:
     return instant.astimezone(UTC) if is_ambiguous(instant) else instant
 
 
-def _zone_key(value: tzinfo | None) -> str | None:
-    key = getattr(value, "key", None)
-    return key if isinstance(key, str) and key != "UTC" else None
-
-
 def zones(events: Iterable[Event]) -> list[str]:
     """The TZIDs the events' DTSTART/DTEND carry, sorted so that output is the same on every run."""
     found: set[str] = set()
     for event in events:
         for value in span(event):
             if isinstance(value, datetime):
-                key = _zone_key(value.tzinfo)
+                key = tzid(value.tzinfo)
                 if key:
                     found.add(key)
     return sorted(found)

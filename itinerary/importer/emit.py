@@ -20,13 +20,11 @@ from datetime import UTC, date, datetime, timedelta, tzinfo
 from pathlib import PurePath
 
 from itinerary.importer.draft import Draft, Item, Person, Place, utc
-from itinerary.model import DEFAULT_DURATION, Kind
-from itinerary.timeutil import WallTime, localize, slug, zone
+from itinerary.model import DEFAULT_DURATION, HOTEL_CHECK_IN, HOTEL_CHECK_OUT, Kind, event_id_base, numbered_event_id
+from itinerary.timeutil import WallTime, duration, localize, slug, zone, zone_name
 
 ID_LENGTH = 40
 """A UID longer than this as a slug (Outlook's run to 100 hex digits) becomes a short hash."""
-HOTEL_CHECK_IN = (15, 0)
-HOTEL_CHECK_OUT = (11, 0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -360,21 +358,11 @@ class _Event:
 def _days(
     out: _Out, draft: Draft, items: list[Item], venues: Mapping[str, _Venue], ids: Mapping[Person, str]
 ) -> tuple[dict[str, int], dict[str, Expect]]:
-    canon = {(p.group, p.key): p for p in ids}
-    programme_zone = zone(draft.timezone)
-    uids = _uid_ids(items) if not draft.ours else {}
-    events = []
-    for item in sorted(items, key=lambda i: (utc(i.start), utc(i.end), i.title)):
-        event = _times(item, venues, programme_zone)
-        refs = _refs(item, ids, canon)
-        if refs:
-            event.fields.append(("who", "[" + ", ".join(refs) + "]"))
-        if item.background and item.kind is not Kind.HOTEL:
-            event.fields.append(("background", "true"))
-        events.append(event)
+    """The `days:` section; each event's line in the calendar and what it must load as, by event id."""
     by_day: dict[date, list[_Event]] = {}
-    for event in events:
+    for event in _events(draft, items, venues, ids):
         by_day.setdefault(event.day, []).append(event)
+    uids = _uid_ids(items) if not draft.ours else {}
     lines: dict[str, int] = {}
     expected: dict[str, Expect] = {}
     used: set[str] = set()
@@ -384,40 +372,66 @@ def _days(
         out.line(f"  {day.isoformat()}:")
         titles_today: Counter[str] = Counter()
         for event in by_day[day]:
-            item = event.item
-            base = f"{day.isoformat()}/{slug(item.title) or 'event'}"
-            derived = base if titles_today[base] == 0 else f"{base}-{titles_today[base] + 1}"
-            if draft.ours and item.event_id:
-                wanted: str | None = item.event_id
-            elif item.uid and not draft.ours:
-                wanted = uids[item.uid] + (f"/{item.occurrence}" if item.occurrence else "")
-            else:
-                wanted = None
-            if wanted is None or wanted == derived:
-                if derived in used:
-                    ident, explicit = _unique(derived, used), True
-                else:
-                    ident, explicit = derived, False
-                    used.add(ident)
-                    titles_today[base] += 1
-            else:
-                ident, explicit = _unique(wanted, used), True
-            for comment in (*item.comments, *event.comments):
-                out.comment("    ", comment)
-            out.line(f"    - title: {scalar(item.title)}")
-            if explicit:
-                out.line(f"      id: {scalar(ident)}")
-            if item.kind is not Kind.MEETING:
-                out.line(f"      kind: {item.kind.value}")
-            for key, value in event.fields:
-                out.line(f"      {key}: {value}")
-            if item.notes:
-                out.line(f"      notes: {block(item.notes, '        ')}")
-            lines[ident] = item.line
+            ident, explicit = _event_id(draft, event.item, day, uids, titles_today, used)
+            _event(out, event, ident if explicit else None)
+            lines[ident] = event.item.line
             assert event.expect is not None
             expected[ident] = event.expect
         out.blank()
     return lines, expected
+
+
+def _events(draft: Draft, items: list[Item], venues: Mapping[str, _Venue], ids: Mapping[Person, str]) -> list[_Event]:
+    """Each item's fields, in the order of its instants."""
+    canon = {(p.group, p.key): p for p in ids}
+    programme_zone = zone(draft.timezone)
+    events = []
+    for item in sorted(items, key=lambda i: (utc(i.start), utc(i.end), i.title)):
+        event = _times(item, venues, programme_zone)
+        refs = _refs(item, ids, canon)
+        if refs:
+            event.fields.append(("who", "[" + ", ".join(refs) + "]"))
+        if item.background and item.kind is not Kind.HOTEL:
+            event.fields.append(("background", "true"))
+        events.append(event)
+    return events
+
+
+def _event_id(
+    draft: Draft, item: Item, day: date, uids: Mapping[str, str], titles_today: Counter[str], used: set[str]
+) -> tuple[str, bool]:
+    """The event's id, and whether it must be written (it is not the one the loader derives from the title)."""
+    base = event_id_base(day, item.title)
+    derived = numbered_event_id(base, titles_today[base] + 1)
+    if draft.ours and item.event_id:
+        wanted: str | None = item.event_id
+    elif item.uid and not draft.ours:
+        wanted = uids[item.uid] + (f"/{item.occurrence}" if item.occurrence else "")
+    else:
+        wanted = None
+    if wanted is not None and wanted != derived:
+        return _unique(wanted, used), True
+    if derived in used:
+        return _unique(derived, used), True
+    used.add(derived)
+    titles_today[base] += 1
+    return derived, False
+
+
+def _event(out: _Out, event: _Event, ident: str | None) -> None:
+    """One event under its day: comments, title, id (where written), kind, fields, notes."""
+    item = event.item
+    for comment in (*item.comments, *event.comments):
+        out.comment("    ", comment)
+    out.line(f"    - title: {scalar(item.title)}")
+    if ident is not None:
+        out.line(f"      id: {scalar(ident)}")
+    if item.kind is not Kind.MEETING:
+        out.line(f"      kind: {item.kind.value}")
+    for key, value in event.fields:
+        out.line(f"      {key}: {value}")
+    if item.notes:
+        out.line(f"      notes: {block(item.notes, '        ')}")
 
 
 def _uid_ids(items: Iterable[Item]) -> dict[str, str]:
@@ -432,7 +446,7 @@ def _uid_ids(items: Iterable[Item]) -> dict[str, str]:
 
 
 def _key(tz: tzinfo) -> str:
-    return str(getattr(tz, "key", "UTC"))
+    return zone_name(tz) or "UTC"
 
 
 def _readable(instant: datetime, tz: tzinfo) -> bool:
@@ -481,18 +495,15 @@ def _times(item: Item, venues: Mapping[str, _Venue], programme_zone: tzinfo) -> 
         event = _Event(item, day, [("all_day", "true")], expect=Expect(day, day + timedelta(days=1)))
     elif item.estimated or item.no_end:
         if item.no_end:
-            comments.append(f"the calendar gives no length: the usual {_length(DEFAULT_DURATION[item.kind])} assumed")
+            comments.append(
+                f"the calendar gives no length: the usual {duration(DEFAULT_DURATION[item.kind], clock=True)} assumed"
+            )
         event = _start_only(item, start, read_start)
     else:
         event = _span(item, start, end, read_start, read_end)
     event.fields[:0] = place_fields
     event.comments.extend(comments)
     return event
-
-
-def _length(span: timedelta) -> str:
-    hours, minutes = divmod(int(span.total_seconds()) // 60, 60)
-    return f"{hours} h {minutes:02d}" if hours and minutes else f"{hours} h" if hours else f"{minutes} min"
 
 
 def _start_only(item: Item, start: datetime, read_start: tzinfo) -> _Event:

@@ -8,9 +8,8 @@ from datetime import datetime, time
 
 from itinerary.importer.draft import Item, Place
 from itinerary.importer.ics.props import Component
-from itinerary.importer.ics.zones import key_of
 from itinerary.model import Kind
-from itinerary.timeutil import parse_hhmm, zone
+from itinerary.timeutil import parse_hhmm, tzid, zone
 
 OUR_HEAD = ("From: ", "Departs ", "To: ", "Arrives ", "Check-in ", "End time estimated", "Starts ", "Ends ", "Who: ")
 """The lines itinerary's export puts before an event's notes in DESCRIPTION."""
@@ -48,7 +47,9 @@ def ours_item(ours: str, item: Item, component: Component, description: str, com
         stay = _our_stay(values["Check-in "], item)
         if stay is not None:
             start, end = stay
-            item = replace(item, start=start, end=end, dated=False, start_zone=key_of(start), end_zone=key_of(end))
+            item = replace(
+                item, start=start, end=end, dated=False, start_zone=tzid(start.tzinfo), end_zone=tzid(end.tzinfo)
+            )
     if "Who: " in values and not item.people:
         comments.append(f"who, in the calendar's description: {values['Who: ']}")
     return replace(

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from itinerary.importer.draft import Options
 from itinerary.importer.ics.props import Component
-from itinerary.timeutil import is_zone, zone
+from itinerary.timeutil import is_zone, zone, zone_name
 
 if TYPE_CHECKING:
     from icalendar import Calendar
@@ -38,12 +38,6 @@ def iana(tzid: str) -> str | None:
     return None
 
 
-def key_of(instant: datetime) -> str | None:
-    """The IANA name of an instant's zone; None for UTC and zones without one."""
-    key = getattr(instant.tzinfo, "key", None)
-    return key if isinstance(key, str) and key != "UTC" else None
-
-
 @dataclass(frozen=True, slots=True)
 class Written:
     """An instant as the calendar wrote it."""
@@ -63,8 +57,8 @@ def written(prop: Any, aliases: Mapping[str, str] | None = None) -> Written:
         return Written(value, None)
     if value.tzinfo is None:
         return Written(value, None, floating=True)
-    key = getattr(value.tzinfo, "key", None)
-    if isinstance(key, str):
+    key = zone_name(value.tzinfo)
+    if key is not None:
         return Written(value, None if key == "UTC" else key)
     if value.utcoffset() == timedelta(0) and value.tzinfo in (UTC,):
         return Written(value, None)
