@@ -616,3 +616,18 @@ def test_a_repeating_event_with_an_unreadable_geo_keeps_its_place_without_coordi
     events = converted.programme.events
     assert [e.start.day for e in events] == [6, 7]
     assert all(e.venue is not None and e.venue.name == "METI" and e.venue.geo is None for e in events)
+
+
+def test_dtend_beside_duration_reads_dtend_and_says_so_even_beside_an_endless_event():
+    """RFC 5545 allows one of the two; icalendar refuses to say where such an event ends (it raised, exit 3)."""
+    text = (
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\n"
+        "BEGIN:VEVENT\r\nUID:a@t\r\nDTSTART:20091007T131000\r\nDTEND:20091007T135500\r\nDURATION:PT1H5M\r\n"
+        "SUMMARY:Visit\r\nEND:VEVENT\r\n"
+        "BEGIN:VEVENT\r\nUID:b@t\r\nDTSTART:20091007T090000\r\nDURATION:PT30M\r\nRRULE:FREQ=DAILY\r\n"
+        "SUMMARY:Briefing\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    converted = convert(text.encode(), "both.ics", Options(timezone="Asia/Tokyo"))
+    visit = next(e for e in converted.programme.events if e.title == "Visit")
+    assert (visit.start.hour, visit.start.minute, visit.end.hour, visit.end.minute) == (13, 10, 13, 55)
+    assert "DURATION beside DTEND (1)" in converted.text

@@ -38,6 +38,10 @@ def check(component: Component, where: Where, left_out: Counter[str]) -> None:
         if isinstance(component.get(prop), list):
             component[prop] = component[prop][0]
             left_out[f"{prop} after the first"] += 1
+    if "DTEND" in component and "DURATION" in component:
+        # One or the other (RFC 5545): icalendar will not say where the event ends. DTEND is read first anyway.
+        del component["DURATION"]
+        left_out["DURATION beside DTEND"] += 1
     broken = dict(getattr(component, "errors", []) or [])
     for prop in TIMES:
         if prop in broken:
