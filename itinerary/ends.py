@@ -4,14 +4,15 @@ Real programmes are written a start time per line ("08:15 Luggage outside rooms"
 "08:45 Depart hotel", "09:00 Call on the Governor"): each item lasts until the next
 one begins. So an item without an end takes its kind's default duration, cut short
 where the next item of any of its people starts sooner. The end stays marked
-estimated; items sharing a start are not cut by each other (that is a real clash).
+estimated; items sharing a start are not cut by each other (that is a real clash),
+and an excursion is not cut by the visits it holds.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from itinerary.model import Event, Programme
+from itinerary.model import Event, Kind, Programme
 
 EVERYONE = "*"
 
@@ -22,7 +23,7 @@ def end_at_next(programme: Programme) -> Programme:
     people = [_people(programme, event) for event in events]
     out = list(events)
     for i, event in enumerate(events):
-        if not event.end_estimated or event.all_day or event.background:
+        if not event.end_estimated or event.all_day or event.background or event.kind is Kind.EXCURSION:
             continue
         for j in range(i + 1, len(events)):
             after = events[j]

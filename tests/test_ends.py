@@ -58,3 +58,24 @@ def test_estimated_end_finding_names_the_next_item_not_the_default():
     found = [f for f in run_checks(load(DATA / "start-times.yaml")) if f.code == "E801"]
     luggage = [f for f in found if f.events[0] == "2007-02-26/luggage-outside-rooms"]
     assert luggage and "taken as 08:45, when the next item of its people starts" in luggage[0].message
+
+
+def test_an_excursion_is_not_cut_by_what_happens_during_it():
+    """A day trip written with its start only holds the visits of the day; they do not end it."""
+    from itinerary.load import loads
+
+    programme = loads(
+        """
+programme: {id: trip, title: Trip, timezone: Asia/Tokyo, start: 2009-10-08, end: 2009-10-08}
+venues: {nikko: {name: Nikko}}
+days:
+  2009-10-08:
+    - {time: "08:00", title: Meet in the lobby, kind: other}
+    - {time: "08:30", title: Day trip to Nikko, kind: excursion, venue: nikko}
+    - {time: "10:00-11:00", title: Toshogu shrine, kind: visit, venue: nikko}
+""",
+        "trip.yaml",
+    )
+    found = {e.title: e.end.strftime("%H:%M") for e in programme.events}
+    assert found["Day trip to Nikko"] == "12:30"  # its 4 h default
+    assert found["Meet in the lobby"] == "08:30"  # cut where the trip begins
