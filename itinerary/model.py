@@ -52,6 +52,11 @@ class Kind(str, Enum):
         return self in LEGS
 
     @property
+    def with_article(self) -> str:
+        """'a meeting', 'an excursion'."""
+        return f"{'an' if self.value[0] in 'aeiou' else 'a'} {self.value}"
+
+    @property
     def has_ends(self) -> bool:
         """Takes `from` and `to`: a leg, or an excursion that leaves from one venue and returns to another."""
         return self in LEGS or self is Kind.EXCURSION

@@ -19,6 +19,7 @@ from itinerary.checks.legs import leg_duration
 from itinerary.checks.lodging import no_lodging
 from itinerary.checks.times import dst, odd_hour, outside_dates
 from itinerary.checks.travel_gap import travel_gap
+from itinerary.checks.unconfirmed import unconfirmed
 from itinerary.model import Programme
 
 Check = Callable[[Programme], Iterable[Finding]]
@@ -34,6 +35,7 @@ CHECKS: list[Check] = [
     unattended,
     idle_participant,
     estimated_end,
+    unconfirmed,
 ]
 
 

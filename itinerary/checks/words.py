@@ -57,7 +57,7 @@ def estimated(event: Event, home: str) -> str:
     default = DEFAULT_DURATION[event.kind]
     if event.duration < default:
         return f"{title(event)} has no end: taken as {clock(event.end, home)}, when the next item of its people starts"
-    return f"{title(event)} has no end: taken as {clock(event.end, home)}, the {duration(default)} default for a {event.kind.value}"
+    return f"{title(event)} has no end: taken as {clock(event.end, home)}, the {duration(default)} default for {event.kind.with_article}"
 
 
 def plural(count: int, word: str) -> str:

@@ -234,7 +234,7 @@ def _clock(instant: datetime) -> str:
 
 def estimated_note(event: Event) -> str:
     usual = duration(DEFAULT_DURATION[event.kind], clock=True)
-    return f"End time estimated: the programme gives none, so the usual {usual} for a {event.kind.value} is shown."
+    return f"End time estimated: the programme gives none, so the usual {usual} for {event.kind.with_article} is shown."
 
 
 def description(programme: Programme, event: Event) -> str:

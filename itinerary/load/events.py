@@ -8,6 +8,7 @@ from datetime import date, tzinfo
 
 from yaml import MappingNode, Node
 
+from itinerary.load.details import DETAIL_KEYS, read_details
 from itinerary.load.hints import suggest
 from itinerary.load.nodes import Fields, NodeReader
 from itinerary.load.times import Item, when
@@ -17,7 +18,7 @@ from itinerary.timeutil import zone
 
 EVENT_KEYS = (
     "id", "title", "kind", "time", "depart", "arrive", "venue", "from", "to",
-    "who", "notes", "until", "all_day", "background",
+    "who", "notes", "until", "all_day", "background", *DETAIL_KEYS,
 )  # fmt: skip
 
 
@@ -51,8 +52,9 @@ def read_event(
     places = Places(*(_venue_ref(r, known, fields, field, key) for key in ("venue", "from", "to")))
     if kind is None:  # reported; guessing would only add errors that follow from it
         return None
-    _check_places(r, fields, field, kind, places)
+    places = _check_places(r, fields, field, kind, places)
     who = _who(r, known, fields["who"][1], f"{field}.who") if "who" in fields else ()
+    details = read_details(r, fields, field, kind, lambda refs, where: _who(r, known, refs, where))
     all_day = r.boolean(fields["all_day"][1], f"{field}.all_day") if "all_day" in fields else False
     background = r.boolean(fields["background"][1], f"{field}.background") if "background" in fields else False
     start_tz = _tz_of(known, places.origin or places.venue)
@@ -63,6 +65,8 @@ def read_event(
     ident = _event_id(r, fields, field, day, title, titles_today)
     if ident is None:
         return None
+    if who and details.optional:  # optional people are the event's people too
+        who = who + tuple(ref for ref in details.optional if ref not in who)
     return Event(
         id=ident,
         kind=kind,
@@ -76,9 +80,11 @@ def read_event(
         who=who,
         notes=(r.text(fields["notes"][1], f"{field}.notes") or "").strip() if "notes" in fields else "",
         end_estimated=times.estimated,
-        all_day=all_day,
+        all_day=all_day or times.tbc,
         background=background or kind is Kind.HOTEL,
         explicit_id="id" in fields,
+        tbc=times.tbc,
+        **details.event_fields(),
     )
 
 
@@ -101,16 +107,20 @@ def _kind(r: NodeReader, fields: Fields, field: str) -> Kind | None:
     return None
 
 
-def _check_places(r: NodeReader, fields: Fields, field: str, kind: Kind, places: Places) -> None:
-    """Legs go `from` `to`; everything else is at a `venue`."""
-    if ("from" in fields or "to" in fields) and not kind.is_leg:
+def _check_places(r: NodeReader, fields: Fields, field: str, kind: Kind, places: Places) -> Places:
+    """Legs go `from` `to`; an excursion leaves `from` and returns `to` (or where it left from);
+    everything else is at a `venue`."""
+    if ("from" in fields or "to" in fields) and not kind.has_ends:
         r.error(
             fields["from" if "from" in fields else "to"][0],
             field,
-            f"`from`/`to` are for legs (train, flight, transfer), not a {kind.value}; use `venue`",
+            f"`from`/`to` are for legs (train, flight, bus...) and excursions, not a {kind.value}; use `venue`",
         )
     if places.venue is not None and kind.is_leg and (places.origin or places.destination):
         r.error(fields["venue"][0], field, "a leg has `from` and `to`, not `venue`")
+    if kind is Kind.EXCURSION and places.origin is not None and places.destination is None:
+        return Places(places.venue, places.origin, places.origin)
+    return places
 
 
 def _event_id(

@@ -14,12 +14,16 @@ from itinerary.model import DEFAULT_DAY_PARTS, DayPart, Source, TravelSettings
 from itinerary.timeutil import parse_date, zone
 
 HEAD_KEYS = ("id", "title", "timezone", "start", "end", "revision", "updated", "city", "day_parts", "travel_defaults")
-TRAVEL_DEFAULT_KEYS = ("detour_factor", "walk_kmh", "walk_max_km", "taxi_kmh", "buffer_minutes")
+TRAVEL_DEFAULT_KEYS = (
+    "detour_factor", "walk_kmh", "walk_max_km", "taxi_kmh", "city_km", "road_kmh", "buffer_minutes",
+)  # fmt: skip
 TRAVEL_DEFAULT_BOUNDS = {
     "detour_factor": (1.0, 10.0, "(road distance over the straight line)"),
     "walk_kmh": (0.5, 1000.0, "km/h"),
     "taxi_kmh": (0.5, 1000.0, "km/h"),
+    "road_kmh": (0.5, 1000.0, "km/h"),
     "walk_max_km": (0.0, 100.0, "km"),
+    "city_km": (0.0, 1000.0, "km"),
 }
 """Wide enough for any real trip; narrow enough that no estimate overflows a date or a clock."""
 BUFFER_MAX = (24 * 60, "minutes (a day)")

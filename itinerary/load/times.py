@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 
-from yaml import Node
+from yaml import Node, ScalarNode
 
 from itinerary.load.hints import zone_hint
 from itinerary.load.nodes import Fields, NodeReader
@@ -23,6 +23,8 @@ class Times:
     start: datetime
     end: datetime
     estimated: bool = False
+    tbc: bool = False
+    """`time: TBC`: the day is known, the time not; held as the whole day."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +56,8 @@ def when(r: NodeReader, item: Item, all_day: bool) -> Times | None:
             fields["depart" if has_depart else "arrive"][0], field, "give either `time` or `depart`/`arrive`, not both"
         )
         return None
+    if has_time and is_tbc(fields["time"][1]):
+        return _all_day(r, item, tbc=True)
     if has_time:
         return _time(r, item)
     if has_depart:
@@ -65,14 +69,22 @@ def when(r: NodeReader, item: Item, all_day: bool) -> Times | None:
     return None
 
 
-def _all_day(r: NodeReader, item: Item) -> Times | None:
+TBC_WORDS = frozenset(("tbc", "tba", "tbd", "to be confirmed"))
+
+
+def is_tbc(node: Node) -> bool:
+    """`time: TBC` (or TBA, TBD, to be confirmed, in any case)."""
+    return isinstance(node, ScalarNode) and " ".join(str(node.value).split()).lower() in TBC_WORDS
+
+
+def _all_day(r: NodeReader, item: Item, tbc: bool = False) -> Times | None:
     fields, field = item.fields, item.field
-    if "time" in fields or "depart" in fields:
+    if not tbc and ("time" in fields or "depart" in fields):
         r.error(fields["time" if "time" in fields else "depart"][0], field, "an all-day item has no `time`")
         return None
     start = instant(r, item.node, field, item.day, (0, 0), item.start_tz)
     end = instant(r, item.node, field, item.day + timedelta(days=1), (0, 0), item.start_tz)
-    return Times(start, end) if start and end else None
+    return Times(start, end, tbc=tbc) if start and end else None
 
 
 def _time(r: NodeReader, item: Item) -> Times | None:

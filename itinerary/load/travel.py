@@ -10,7 +10,7 @@ from itinerary.load.hints import suggest
 from itinerary.load.nodes import NodeReader
 from itinerary.model import TravelTime, Venue
 
-TRAVEL_MODES = ("taxi", "walk", "car", "bus", "train", "metro", "other")
+TRAVEL_MODES = ("taxi", "walk", "car", "bus", "coach", "train", "metro", "tram", "ferry", "other")
 TRAVEL_MAX = (7 * 24 * 60, "minutes (a week)")
 
 

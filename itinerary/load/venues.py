@@ -51,6 +51,7 @@ def read_venue(r: NodeReader, node: Node, field: str, ident: str | None, source:
         geo=geo,
         url=r.single_line(fields, "url", field),
         transfer_minutes=transfer or 0,
+        zone_written="timezone" in fields,
     )
 
 

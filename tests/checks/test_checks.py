@@ -28,6 +28,7 @@ KINDS = (
     "idle-participant",
     "estimated-end",
     "leg-duration",
+    "unconfirmed",
 )
 
 
