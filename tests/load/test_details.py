@@ -127,7 +127,7 @@ def test_road_speed_settings_and_the_new_travel_modes():
     with pytest.raises(LoadError) as info:
         loads(bad + "    - {time: '10:00-11:00', title: M}\n", "t.yaml")
     assert [str(d) for d in info.value.diagnostics] == [
-        "t.yaml:1:119: error: programme.travel_defaults.road_kmh: must be greater than 0"
+        "t.yaml:1:119: error: programme.travel_defaults.road_kmh: 0 is out of range: between 0.5 and 1000 km/h"
     ]
 
 
