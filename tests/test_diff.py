@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 
 from itinerary.cli import app
 from itinerary.diff import compare
+from itinerary.importer import convert
 from itinerary.load import load, loads
 from itinerary.render import diff as view
 
@@ -421,3 +422,28 @@ def test_a_position_moved_by_less_than_ten_metres_is_no_change():
     before = load(DIFF / "details-v1.yaml")
     after = edited(DIFF / "details-v1.yaml", ("geo: [50.8435, 4.3826]", "geo: [50.84352, 4.38261]"))
     assert not compare(before, after).changed
+
+
+def test_a_programme_against_its_own_calendar_without_attendees_is_unchanged(tmp_path):
+    """An exported calendar has no ATTENDEE (unless --invite): it says nothing about who attends, so
+    comparing the programme with it must not tell every participant they no longer attend anything."""
+    exported = tmp_path / "programme.ics"
+    assert run("export", JAPAN, "-o", exported).exit_code == 0
+    for old, new in ((JAPAN, exported), (exported, JAPAN)):
+        result = run("diff", old, new)
+        assert result.exit_code == 0, result.stdout
+        assert "Nothing changed." in result.stdout
+
+
+def test_a_change_against_a_calendar_without_attendees_goes_to_those_who_attend(tmp_path):
+    exported = tmp_path / "programme.ics"
+    assert run("export", JAPAN, "-o", exported).exit_code == 0
+    text = exported.read_bytes().replace(
+        b"DTSTART;TZID=Asia/Tokyo:20091008T153000", b"DTSTART;TZID=Asia/Tokyo:20091008T160000"
+    )
+    text = text.replace(b"DTEND;TZID=Asia/Tokyo:20091008T163000", b"DTEND;TZID=Asia/Tokyo:20091008T170000")
+    moved = tmp_path / "moved.ics"
+    moved.write_bytes(text)
+    found = compare(load(JAPAN), convert(moved.read_bytes(), "moved.ics").programme)
+    assert [(c.id, c.changes) for c in found.events] == [("2009-10-08/rounding-up", ("moved",))]
+    assert sorted(found.people) == sorted(p.id for p in load(JAPAN).members("ecpg"))

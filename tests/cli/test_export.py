@@ -184,3 +184,57 @@ def test_a_calendar_draft_exports_as_a_programme_does(tmp_path):
     assert each.exit_code == 0, each.output
     assert [f["status"] for f in json.loads(each.stdout)["files"]] == ["new"]
     assert run(DATA / "import" / "not-a-calendar.ics", "-o", "-").exit_code == 2
+
+
+def _split_escapes(data: bytes) -> list[bytes]:
+    """Physical lines that end inside an escape (`\\x` in text, `^x` in a parameter), read as a client that
+    does not unfold first would: the state runs through each logical line."""
+    found = []
+    pending = False
+    for line in data.split(b"\r\n"):
+        if not line.startswith(b" "):
+            pending = False
+        index = 1 if line.startswith(b" ") else 0
+        if pending:
+            index += 1  # the escaped character, carried over
+            pending = False
+        while index < len(line):
+            if line[index : index + 1] in (b"\\", b"^"):
+                if index + 1 == len(line):
+                    pending = True
+                    found.append(line)
+                index += 2
+            else:
+                index += 1
+    return found
+
+
+@pytest.mark.parametrize("offset", range(0, 6))
+def test_a_fold_never_cuts_an_escaped_backslash_in_two(tmp_path, offset):
+    source = JAPAN.read_text(encoding="utf-8").replace(
+        "title: Rounding-up", "title: " + "x" * offset + "Rounding-up C:\\temp\\minutes\\" * 3, 1
+    )  # a plain YAML scalar: each backslash is one, escaped as two in the calendar
+    programme = tmp_path / "p.yaml"
+    programme.write_text(source, encoding="utf-8")
+    target = tmp_path / "p.ics"
+    assert run(programme, "-o", target).exit_code == 0
+    data = target.read_bytes()
+    assert not _split_escapes(data)
+    assert all(len(line) <= 75 for line in data.split(b"\r\n"))
+    from icalendar import Calendar
+
+    titles = [str(e["SUMMARY"]) for e in Calendar.from_ical(data).walk("VEVENT")]
+    assert "x" * offset + "Rounding-up C:\\temp\\minutes\\" * 3 in titles
+
+
+def test_a_calendar_of_another_programme_is_refused_saying_whose_it_is(tmp_path):
+    other = tmp_path / "other.yaml"
+    other.write_text(JAPAN.read_text(encoding="utf-8").replace("id: ecpg-japan-2009", "id: other-visit", 1), "utf-8")
+    target = tmp_path / "cal.ics"
+    assert run(JAPAN, "-o", target).exit_code == 0
+    result = run(other, "-o", target)
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"itinerary: {target}: exists and was not written by itinerary for this programme (it is a calendar of "
+        "'ecpg-japan-2009', not 'other-visit'); use --force to overwrite it\n"
+    )

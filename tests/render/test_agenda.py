@@ -4,6 +4,7 @@ from datetime import date
 
 from conftest import assert_golden, render_text
 
+from itinerary.load import loads
 from itinerary.render import agenda
 from itinerary.timeutil import zone
 
@@ -97,3 +98,46 @@ def test_notes_keep_their_line_breaks():
     assert passport.index("passport") == bring.index("Bring:") + 2  # the list's indent is kept
     at = lines.index("Table booked for 12 people.")
     assert lines[at + 1] == "Ask for Frau Schmidt."
+
+
+BACKGROUND = """\
+programme:
+  id: bg
+  title: BG
+  timezone: Europe/Brussels
+  start: 2009-06-01
+  end: 2009-06-04
+days:
+  2009-06-01:
+    - depart: "10:00"
+      arrive: "2009-06-03 18:00"
+      title: Exhibition open all along
+      kind: other
+      background: true
+    - kind: hotel
+      title: Hotel Amigo
+      until: 2009-06-03
+"""
+
+
+def test_only_hotel_stays_are_listed_as_nights():
+    from itinerary.render import agenda
+    from itinerary.select import by_day
+    from itinerary.timeutil import zone
+
+    programme = loads(BACKGROUND, "bg.yaml")
+    tuesday = by_day(programme, programme.events, zone("Europe/Brussels"))[1]
+    assert [e.title for e in tuesday.nights] == ["Hotel Amigo"]
+    text = render_text(agenda.render(programme, programme.events, zone("Europe/Brussels")))
+    assert "night           hotel      Exhibition" not in text, text
+
+
+def test_agenda_marks_an_estimated_arrival_on_the_leg_line(japan):
+    from datetime import date
+
+    from itinerary.render import agenda
+    from itinerary.timeutil import zone
+
+    text = render_text(agenda.render(japan, japan.events, zone("Asia/Tokyo"), date(2009, 10, 7)), width=140)
+    assert "Grand Prince Hotel Akasaka 08:30 → Tokyo Station ~09:00" in text, text
+    assert "Tokyo Station 09:03 → Hamamatsu Station 10:33" in text, text
