@@ -138,9 +138,9 @@ def is_calendar(path: Path) -> bool:
 def read(source: str | Path, *, checking: bool = False) -> Programme:
     """The programme in the file `source` ('-': standard input), whatever its format; ReadError if none.
 
-    `checking=True` reads it as `itinerary check` sees it: a calendar without attendees is
-    one person's days, checked as one timeline (else nobody attends anything and no clash
-    could be found).
+    `checking=True` reads it as `itinerary check` sees it: a calendar without attendees, or a
+    programme that lists nobody, is one person's days, checked as one timeline (else nobody
+    attends anything and no clash could be found).
     """
     name = name_of(source)
     if str(source) == STDIN:
@@ -150,8 +150,8 @@ def read(source: str | Path, *, checking: bool = False) -> Programme:
     else:
         found = format_of(source)
         programme = found.read(Path(source), name)
-    if checking and found is CALENDAR:
-        from itinerary.importer.convert import one_timeline
+    if checking:
+        from itinerary.checks.timeline import one_timeline
 
         programme = one_timeline(programme)
     return programme

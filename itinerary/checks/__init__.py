@@ -17,6 +17,7 @@ from itinerary.checks.estimated import estimated_end
 from itinerary.checks.finding import SEVERITIES, Finding, Severity, rank, summary
 from itinerary.checks.legs import leg_duration
 from itinerary.checks.lodging import no_lodging
+from itinerary.checks.timeline import one_timeline
 from itinerary.checks.times import dst, odd_hour, outside_dates
 from itinerary.checks.travel_gap import travel_gap
 from itinerary.checks.unconfirmed import unconfirmed
@@ -41,6 +42,7 @@ CHECKS: list[Check] = [
 
 def run_checks(programme: Programme, checks: Sequence[Check] | None = None) -> list[Finding]:
     """Every finding of every check (or of `checks`), most severe first, then in the order of the file."""
+    programme = one_timeline(programme)
     found: list[Finding] = []
     for check in CHECKS if checks is None else checks:
         found.extend(check(programme))

@@ -11,20 +11,10 @@ from itinerary.model import Programme
 
 
 def unattended(programme: Programme) -> Iterator[Finding]:
-    """An event whose `who` expands to nobody (a group without members), or any event of a programme without people."""
-    if not programme.participants:
-        if programme.events:
-            first = programme.events[0]
-            yield Finding(
-                code="A701",
-                severity="warning",
-                kind="unattended",
-                message=f"the programme lists no participants, so nobody attends its {words.plural(len(programme.events), 'event')}",
-                suggestion="add the people under `participants:`",
-                sources=(programme.source,),
-                events=(first.id,),
-            )
-        return
+    """An event whose `who` expands to nobody (a group without members).
+
+    A programme that lists nobody is checked as one person's days (`timeline.one_timeline`).
+    """
     nobody: dict[tuple[str, ...], bool] = {}
     for event in programme.events:
         if not event.who:

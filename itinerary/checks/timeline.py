@@ -9,14 +9,27 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import wraps
 from itertools import pairwise
 from typing import TypeVar
 
-from itinerary.model import Event, Programme
+from itinerary.model import Event, Participant, Programme
 
 T = TypeVar("T")
+
+
+def one_timeline(programme: Programme) -> Programme:
+    """A programme that lists nobody (a calendar without ATTENDEEs, a first draft) is one person's days.
+
+    Without anyone listed every event is for everyone and everyone is nobody, so no clash
+    or travel gap could be found; checked as one timeline, a calendar and the programme
+    `import` writes from it get the same findings.
+    """
+    if programme.participants or not programme.events:
+        return programme
+    reader = Participant(id="reader", name="whoever follows this programme", groups=(), source=programme.source)
+    return replace(programme, participants={reader.id: reader})
 
 
 def per_programme(fn: Callable[[Programme], T]) -> Callable[[Programme], T]:

@@ -14,7 +14,7 @@ from datetime import date, datetime, timedelta
 
 from itinerary.importer.draft import Draft, Options, utc
 from itinerary.importer.emit import Expect, Written, write
-from itinerary.model import Participant, Programme, Source
+from itinerary.model import Programme, Source
 
 
 @dataclass(frozen=True)
@@ -56,18 +56,6 @@ def _pointing_at(programme: Programme, name: str, lines: Mapping[str, int]) -> P
         for ident, person in programme.participants.items()
     }
     return replace(programme, source=Source(name, 1), events=events, participants=participants)
-
-
-def one_timeline(programme: Programme) -> Programme:
-    """A calendar without ATTENDEEs is one person's (or one delegation's) days: checked as one timeline.
-
-    Without anyone listed, every event is for everyone and everyone is nobody, so no
-    clash or travel gap could be found; `check` on a calendar uses this instead.
-    """
-    if programme.participants:
-        return programme
-    reader = Participant(id="calendar", name="whoever follows this calendar", groups=(), source=programme.source)
-    return replace(programme, participants={reader.id: reader})
 
 
 def _verify(programme: Programme, written: Written) -> None:

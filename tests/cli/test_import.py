@@ -163,3 +163,22 @@ def test_real_process_import_then_agenda_and_check(tmp_path):
     assert not (tmp_path / "bad.yaml").exists()
     check = itinerary("check", IMPORT / "clash.ics")
     assert check.returncode == 1 and "C101" in check.stdout
+
+
+@pytest.mark.parametrize("calendar", ["clash.ics", "single.ics", "tzid.ics"])
+def test_import_then_check_finds_what_check_of_the_calendar_finds(tmp_path, calendar):
+    source = DATA / "import" / calendar
+    direct = run("check", source, "--format", "json")
+    written = tmp_path / "imported.yaml"
+    assert run("import", source, "-o", written).exit_code == 0
+    imported = run("check", written, "--format", "json")
+    assert imported.exit_code == direct.exit_code, imported.output
+
+    def said(result):
+        return sorted(
+            (f["code"], f["message"], tuple(f["participants"])) for f in json.loads(result.stdout)["findings"]
+        )
+
+    assert said(imported) == said(direct)
+    if calendar == "clash.ics":
+        assert [code for code, _, _ in said(direct)] == ["C101"]
