@@ -28,7 +28,7 @@ def one_timeline(programme: Programme) -> Programme:
     """
     if programme.participants or not programme.events:
         return programme
-    reader = Participant(id="reader", name="whoever follows this programme", groups=(), source=programme.source)
+    reader = Participant(id="calendar", name="whoever follows this programme", groups=(), source=programme.source)
     return replace(programme, participants={reader.id: reader})
 
 
