@@ -38,9 +38,9 @@ REVIEWED: dict[str, set[tuple[str, str, tuple[str, ...]]]] = {
     # Its Monday is written a start time per line; each item ends when the next begins, so
     # nothing clashes (the eight clash warnings it raised were false alarms: see ends.py).
     "ep-australia-2007": set(),
-    # The 17:00 - 21:00 from Tallinn to Helsinki harbour was a T202 at city taxi speed
-    # (250 min for 104 km); at road speed beyond the city it is 115 min, and the Eckero
-    # Line's 2 h 30 crossing fits the 4 hours too.
+    # The day in Tallinn was a T202 error: nothing carried the group back over the sea
+    # (the schedule gives no time for the crossings). Written as the excursion it is
+    # (from and back to the harbour, 09:00-21:00, holding the visits), nothing is left.
     "nodig-helsinki-2022": set(),
     "global-gathering-la-2025": set(),
 }
