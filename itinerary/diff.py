@@ -153,14 +153,9 @@ def _span(event: Event) -> tuple[object, ...]:
 
 
 def _attendance(programme: Programme) -> dict[str, frozenset[str]]:
-    """Event id -> participant ids, expanding each distinct `who` once."""
-    seen: dict[tuple[str, ...], frozenset[str]] = {}
-    out = {}
-    for event in programme.events:
-        if event.who not in seen:
-            seen[event.who] = programme.attendees(event)
-        out[event.id] = seen[event.who]
-    return out
+    """Event id -> participant ids."""
+    by_who = programme.attendance()
+    return {event.id: by_who[event.who] for event in programme.events}
 
 
 def _unknown(

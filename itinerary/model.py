@@ -197,6 +197,13 @@ class Event:
     def duration(self) -> timedelta:
         return self.end - self.start
 
+    @property
+    def route(self) -> tuple[str, str] | None:
+        """A leg's two ends by name ('?' for an end it does not give); None for an item at one place."""
+        if self.origin is None and self.destination is None:
+            return None
+        return (self.origin.name if self.origin else "?", self.destination.name if self.destination else "?")
+
 
 @dataclass(frozen=True, slots=True)
 class TravelTime:
@@ -313,6 +320,23 @@ class Programme:
             return frozenset(self.participants)
         return self.expand(event.who)
 
+    def attendance(self, events: Iterable[Event] | None = None) -> dict[tuple[str, ...], frozenset[str]]:
+        """The attendees of each distinct `who` among `events` (all by default), in their order:
+        expanding each once, not once an event, is what 300 people x 5,000 events needs."""
+        out: dict[tuple[str, ...], frozenset[str]] = {}
+        for event in self.events if events is None else events:
+            if event.who not in out:
+                out[event.who] = self.attendees(event)
+        return out
+
+    def name_of(self, ref: str) -> str:
+        """A participant's or group's name, for display; the id itself when it is neither."""
+        if ref in self.participants:
+            return self.participants[ref].name
+        if ref in self.groups:
+            return self.groups[ref].name
+        return ref
+
     def optional(self, event: Event) -> frozenset[str]:
         """The attendees for whom this event is optional."""
         if event.optional_all:
@@ -367,10 +391,4 @@ class Programme:
         """Who attends, naming whole groups instead of listing their members."""
         if not event.who:
             return "everyone"
-        names: list[str] = []
-        for ref in event.who:
-            if ref in self.groups:
-                names.append(self.groups[ref].name)
-            elif ref in self.participants:
-                names.append(self.participants[ref].name)
-        return ", ".join(names)
+        return ", ".join(self.name_of(ref) for ref in event.who if ref in self.groups or ref in self.participants)

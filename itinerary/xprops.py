@@ -18,6 +18,8 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
+from itinerary.timeutil import zone_name
+
 if TYPE_CHECKING:
     from icalendar.cal.component import Component
 
@@ -55,7 +57,7 @@ class Stamp:
 
 
 def _instant(value: datetime) -> str:
-    key = getattr(value.tzinfo, "key", None)
+    key = zone_name(value.tzinfo)
     return f"{value.isoformat()}[{key}]" if key else value.isoformat()
 
 

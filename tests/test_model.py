@@ -48,3 +48,28 @@ def test_closest_names_the_likely_id_or_nothing(japan):
     assert japan.closest("tea-petrn") == "tea-petrin"  # a typo
     assert japan.closest("Barbara") == "barbara-rhode"
     assert japan.closest("zzzzzz") is None
+
+
+def test_name_of_a_participant_a_group_or_neither(japan):
+    assert japan.name_of("tea-petrin") == "Tea Petrin"
+    assert japan.name_of("ecpg") == "Delegation of ECPG"
+    assert japan.name_of("nobody-here") == "nobody-here"
+
+
+def test_attendance_expands_each_who_once_and_agrees_with_attendees(japan):
+    by_who = japan.attendance()
+    assert set(by_who) == {e.who for e in japan.events}
+    for event in japan.events:
+        assert by_who[event.who] == japan.attendees(event)
+    first_two = japan.events[:2]
+    assert list(japan.attendance(first_two)) == list(dict.fromkeys(e.who for e in first_two))
+
+
+def test_route_of_a_leg_and_of_an_item_at_one_place(japan):
+    from dataclasses import replace
+
+    train = next(e for e in japan.events if e.kind.is_leg and e.origin and e.destination)
+    assert train.route == (train.origin.name, train.destination.name)
+    assert replace(train, origin=None).route == ("?", train.destination.name)
+    at_venue = next(e for e in japan.events if e.venue is not None)
+    assert at_venue.route is None

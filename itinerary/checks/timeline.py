@@ -76,10 +76,7 @@ def timelines(programme: Programme) -> tuple[Timeline, ...]:
     with events x classes, not events x people.
     """
     events = in_order(programme)
-    attendance: dict[tuple[str, ...], frozenset[str]] = {}
-    for event in events:
-        if event.who not in attendance:
-            attendance[event.who] = programme.attendees(event)
+    attendance = programme.attendance(events)
     classes: list[frozenset[str]] = [frozenset(programme.participants)] if programme.participants else []
     for attendees in attendance.values():
         refined: list[frozenset[str]] = []

@@ -166,8 +166,4 @@ def parsed(option: str, parse: Callable[[str], T], text: str) -> T:
 
 
 def display_name(programme: Programme, ref: str | None) -> str:
-    if ref is None:
-        return ""
-    if ref in programme.participants:
-        return programme.participants[ref].name
-    return programme.groups[ref].name if ref in programme.groups else ref
+    return programme.name_of(ref) if ref is not None else ""

@@ -313,11 +313,7 @@ def calendar_name(programme: Programme, ref: str | None) -> str:
     """X-WR-CALNAME and NAME: the visit's title and whose calendar it is, on one line (a title may be written on two)."""
     if ref is None:
         return one_line(programme.title)
-    if ref in programme.participants:
-        return one_line(f"{programme.title} — {programme.participants[ref].name}")
-    if ref in programme.groups:
-        return one_line(f"{programme.title} — {programme.groups[ref].name}")
-    return one_line(f"{programme.title} — {ref}")
+    return one_line(f"{programme.title} — {programme.name_of(ref)}")
 
 
 def one_line(text: str) -> str:
@@ -623,14 +619,9 @@ def unbumped(programme: Programme, previous: Mapping[str, Stamp], files: Iterabl
 
 
 def _attendance(programme: Programme) -> list[tuple[Event, frozenset[str]]]:
-    """Each event with who attends it, expanding each distinct `who` once (300 people x 5,000 events)."""
-    seen: dict[tuple[str, ...], frozenset[str]] = {}
-    out = []
-    for event in programme.events:
-        if event.who not in seen:
-            seen[event.who] = programme.attendees(event)
-        out.append((event, seen[event.who]))
-    return out
+    """Each event with who attends it."""
+    by_who = programme.attendance()
+    return [(event, by_who[event.who]) for event in programme.events]
 
 
 __all__ = [

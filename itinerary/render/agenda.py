@@ -69,9 +69,8 @@ def place(venue: Venue) -> str:
 def detail_lines(programme: Programme, event: Event, tz: tzinfo | None, day: date) -> list[tuple[str, str]]:
     """(style, text) lines under an event's title."""
     lines: list[tuple[str, str]] = []
-    if event.origin or event.destination:
-        origin = event.origin.name if event.origin else "?"
-        destination = event.destination.name if event.destination else "?"
+    if event.route is not None:
+        origin, destination = event.route
         arrive = (ESTIMATED if event.end_estimated else "") + clock(event.end, tz, day)
         lines.append(("", f"{origin} {clock(event.start, tz, day)} → {destination} {arrive}"))
     if event.venue:
@@ -126,8 +125,7 @@ def render(
     out.append(Text(f"{programme.title}  {programme.start:%d %b} – {programme.end:%d %b %Y}", style="bold"))
     subtitle = times_in(programme, events, tz)
     if who:
-        name = programme.participants[who].name if who in programme.participants else programme.groups[who].name
-        subtitle = f"for {name}, {subtitle}"
+        subtitle = f"for {programme.name_of(who)}, {subtitle}"
     out.append(Text(subtitle, style="dim"))
     estimated = False
     for day in by_day(programme, events, tz, only):

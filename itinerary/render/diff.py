@@ -65,10 +65,8 @@ def when(event: Event, programme: Programme) -> str:
 
 
 def where(event: Event) -> str:
-    if event.origin or event.destination:
-        origin = event.origin.name if event.origin else "?"
-        destination = event.destination.name if event.destination else "?"
-        return f"{origin} → {destination}"
+    if event.route is not None:
+        return " → ".join(event.route)
     return event.venue.name if event.venue else ""
 
 

@@ -100,13 +100,9 @@ def entries(event: Event, tz: tzinfo | None, day: date) -> list[Entry]:
     start = clock(event.start, tz, day)
     if event.kind is Kind.HOTEL:
         return [Entry(event, start, "", f"Check-in {short_title(event.title)}", at=event.start)]
-    if event.origin or event.destination:
+    if event.route is not None:
         arrive = (ESTIMATED if event.end_estimated else "") + clock(event.end, tz, day)
-        leg = Leg(
-            event.origin.name if event.origin else "?",
-            arrive,
-            event.destination.name if event.destination else "?",
-        )
+        leg = Leg(event.route[0], arrive, event.route[1])
         return [Entry(event, start, "", short_title(event.title), leg, at=event.start)]
     end = "" if event.end_estimated else clock(event.end, tz, day)
     return [Entry(event, start, end, short_title(event.title), at=event.start)]
@@ -182,16 +178,6 @@ def hanging(console: Console, when: list[Text], body: Text, gutter: int, width: 
     return out
 
 
-def who_name(programme: Programme, who: str | None) -> str:
-    if who is None:
-        return ""
-    if who in programme.participants:
-        return programme.participants[who].name
-    if who in programme.groups:
-        return programme.groups[who].name
-    return who
-
-
 def render(programme: Programme, grid: Grid, width: int, who: str | None = None) -> list[RenderableType]:
     """Title, then one table per band of days."""
     from rich import box
@@ -206,7 +192,7 @@ def render(programme: Programme, grid: Grid, width: int, who: str | None = None)
     title.append(f"  {programme.start:%d %b} – {programme.end:%d %b %Y}")
     title.append(f"  {times_in(programme, (e for c in grid.columns for e in c.day.events), grid.tz)}", style="dim")
     if who:
-        title.append(f"  for {who_name(programme, who)}", style="dim")
+        title.append(f"  for {programme.name_of(who)}", style="dim")
     out.append(title)
     label_width = max([cell_len(p.name) for p in grid.rows] + [cell_len(hours(p)) for p in grid.rows] + [1])
     estimated = False

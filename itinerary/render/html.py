@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from itinerary import __version__
 from itinerary.model import Event, Kind, Participant, Programme, Source, Venue
 from itinerary.render.agenda import ESTIMATED, heading, own_zone_note, span, times_in
-from itinerary.render.grid import Entry, Grid, build, column_heading, hours, who_name
+from itinerary.render.grid import Entry, Grid, build, column_heading, hours
 from itinerary.render.participants import by_group
 from itinerary.select import by_day
 from itinerary.timeutil import is_ambiguous
@@ -233,9 +233,8 @@ def place_block(venue: Venue, label: str = "") -> str:
 
 def event_block(programme: Programme, event: Event, tz: tzinfo | None, day: date) -> str:
     inner = [f"<h3>{e(event.title)}</h3>"]
-    if event.origin or event.destination:
-        origin = event.origin.name if event.origin else "?"
-        destination = event.destination.name if event.destination else "?"
+    if event.route is not None:
+        origin, destination = event.route
         inner.append(f'<p class="route">{e(origin)} → {e(destination)}</p>')
         # The taxi driver needs where to go: the destination's address, large.
         if event.kind is Kind.TRANSFER and event.destination is not None:
@@ -326,7 +325,7 @@ def page(programme: Programme, tz: tzinfo | None, who: str | None = None, source
     draft = serious(relevant)
     grid = build(programme, events, tz)
     days, estimated = agenda(programme, events, tz)
-    title = programme.title + (f" — {who_name(programme, who)}" if who else "")
+    title = programme.title + (f" — {programme.name_of(who)}" if who else "")
     meta = [date_range(programme), times_in(programme, events, tz)]
     if programme.revision:
         meta.append(f"revision {programme.revision}")

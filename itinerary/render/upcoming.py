@@ -69,9 +69,8 @@ def _event(programme: Programme, event: Event, tz: tzinfo, at: datetime) -> Text
     text.append(event.kind.value, style="magenta")
     text.append("  ")
     text.append(event.title, style="bold")
-    if event.origin or event.destination:
-        origin = event.origin.name if event.origin else "?"
-        destination = event.destination.name if event.destination else "?"
+    if event.route is not None:
+        origin, destination = event.route
         text.append(f"\n{origin} → {destination} {_arrival(event, tz)}")
     elif event.venue is not None:
         text.append("\n" + place(event.venue))

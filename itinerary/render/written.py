@@ -17,11 +17,7 @@ if TYPE_CHECKING:
 def who(programme: Programme, ref: str | None) -> str:
     if ref is None:
         return "everyone (whole programme)"
-    if ref in programme.participants:
-        return programme.participants[ref].name
-    if ref in programme.groups:
-        return f"{programme.groups[ref].name} (group)"
-    return ref
+    return f"{programme.name_of(ref)} (group)" if ref in programme.groups else programme.name_of(ref)
 
 
 def table(programme: Programme, rows: Sequence[Written]) -> Table:
