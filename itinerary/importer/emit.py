@@ -489,6 +489,9 @@ def _times(item: Item, venues: Mapping[str, _Venue], programme_zone: tzinfo) -> 
     if not item.dated and (utc(start) != utc(item.start) or utc(end) != utc(item.end)):
         comments.append("times in the calendar have seconds: written to the minute")
     if item.kind is Kind.HOTEL:
+        if item.no_end:  # a stay needs a check-out: one night, as the loader's default length for a hotel
+            end = start + DEFAULT_DURATION[Kind.HOTEL]
+            comments.append("the calendar gives no check-out: one night assumed")
         event = _stay(item, start, end, read_start)
     elif item.dated:
         day = item.start.date()

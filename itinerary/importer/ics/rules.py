@@ -9,6 +9,7 @@ from datetime import date, datetime, timedelta
 
 from itinerary.importer.draft import CalendarError
 from itinerary.importer.ics.props import Component, length, text, values
+from itinerary.timeutil import FIRST_DAY, LAST_DAY
 
 TIMES = ("DTSTART", "DTEND", "DURATION", "RECURRENCE-ID", "RRULE", "RDATE", "EXDATE")
 """Without these read right, no instant can be trusted: a broken one refuses the file."""
@@ -48,6 +49,7 @@ def check(component: Component, where: Where, left_out: Counter[str]) -> None:
             message = " ".join(str(broken[prop]).split())
             raise CalendarError(f"{where(prop)}: {prop}: not a valid date or time ({message})")
     _check_times(component, where)
+    _check_range(component, where)
     _check_zones(component, where)
     _check_rules(component, where)
     span = length(component)
@@ -79,6 +81,29 @@ def _check_times(component: Component, where: Where) -> None:
             f"{where('DURATION')}: DURATION: hours or minutes for an all-day event (DTSTART is a "
             "date): only days or weeks can be"
         )
+
+
+def _check_range(component: Component, where: Where) -> None:
+    """Dates a programme can hold (as the loader's); beyond them a night or another zone runs off the calendar."""
+    for prop in ("DTSTART", "DTEND", "RECURRENCE-ID", "RDATE"):
+        for value, _ in values(component.get(prop)):
+            if isinstance(value, date) and not FIRST_DAY <= _day(value) <= LAST_DAY:
+                raise CalendarError(f"{where(prop)}: {prop}: {_day(value)} is {OUT_OF_RANGE}")
+    span = length(component)
+    if span is not None and "DURATION" in component:
+        try:
+            end = _day(component["DTSTART"].dt) + timedelta(days=span[0]) + span[1]
+        except OverflowError:
+            end = date.max
+        if not end <= LAST_DAY:
+            raise CalendarError(f"{where('DURATION')}: DURATION: the event would end {OUT_OF_RANGE}")
+
+
+OUT_OF_RANGE = f"out of range: the dates of a programme run from {FIRST_DAY} to {LAST_DAY}"
+
+
+def _day(value: date) -> date:
+    return value.date() if isinstance(value, datetime) else value
 
 
 def _check_zones(component: Component, where: Where) -> None:
