@@ -43,6 +43,9 @@ REVIEWED: dict[str, set[tuple[str, str, tuple[str, ...]]]] = {
     # (from and back to the harbour, 09:00-21:00, holding the visits), nothing is left.
     "nodig-helsinki-2022": set(),
     "global-gathering-la-2025": set(),
+    # Its three courtesy calls without a time (`time: TBC`) never clash, with each other
+    # or with the timed items of the day.
+    "ep-japan-2006": set(),
 }
 
 
