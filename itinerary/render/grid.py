@@ -18,7 +18,10 @@ from itinerary.select import Day, by_day, local_date
 from itinerary.timeutil import wall, zone_key
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from rich.console import Console, RenderableType
+    from rich.table import Table
 
     from itinerary.render.text import Text
 
@@ -180,20 +183,12 @@ def hanging(console: Console, when: list[Text], body: Text, gutter: int, width: 
 
 def render(programme: Programme, grid: Grid, width: int, who: str | None = None) -> list[RenderableType]:
     """Title, then one table per band of days."""
-    from rich import box
     from rich.cells import cell_len
     from rich.console import Console
-    from rich.table import Table
 
     from itinerary.render.text import Text
 
-    out: list[RenderableType] = []
-    title = Text(programme.title, style="bold")
-    title.append(f"  {programme.start:%d %b} – {programme.end:%d %b %Y}")
-    title.append(f"  {times_in(programme, (e for c in grid.columns for e in c.day.events), grid.tz)}", style="dim")
-    if who:
-        title.append(f"  for {programme.name_of(who)}", style="dim")
-    out.append(title)
+    out: list[RenderableType] = [_title(programme, grid, who)]
     label_width = max([cell_len(p.name) for p in grid.rows] + [cell_len(hours(p)) for p in grid.rows] + [1])
     estimated = False
     measure = Console(width=width, color_system=None)
@@ -203,50 +198,84 @@ def render(programme: Programme, grid: Grid, width: int, who: str | None = None)
     day_width = max(MIN_DAY_WIDTH, (width - label_width - 4) // per_band - 3)
     for band in split:
         columns = [grid.columns[i] for i in band]
-        table = Table(
-            box=box.SQUARE,
-            show_lines=True,
-            width=min(width, label_width + 4 + len(columns) * (day_width + 3)),
-            padding=(0, 1),
+        table, has_estimate = _table(
+            grid, columns, label_width, min(width, label_width + 4 + len(columns) * (day_width + 3)), measure, day_width
         )
-        table.add_column("", no_wrap=True, width=label_width)
-        for column in columns:
-            head = Text(column_heading(column.day), style="bold")
-            if column.day.cities:
-                head.append("\n" + ", ".join(column.day.cities), style="dim")
-            table.add_column(head, ratio=1, overflow="fold", min_width=1)
-        for index, part in enumerate(grid.rows):
-            label = Text(part.name, style="bold")
-            if hours(part):
-                label.append("\n" + hours(part), style="dim")
-            cells: list[RenderableType] = [label]
-            for column in columns:
-                entries = column.cells[index]
-                gutter = max((cell_len(x) for e in entries for x in (e.start, f"-{e.end}" if e.end else "")), default=0)
-                cell = Text()
-                for entry in entries:
-                    body = Text()
-                    if entry.leg is not None:
-                        estimated = estimated or entry.leg.arrive.startswith(ESTIMATED)
-                        body.append(f"{entry.leg.origin} {ARROW} ")
-                        body.append(entry.leg.arrive, style="cyan")
-                        body.append(f" {entry.leg.destination}\n")
-                        body.append(entry.title, style="dim")
-                    else:
-                        body.append(entry.title)
-                    when = [Text(entry.start, style="cyan")]
-                    if entry.end:
-                        when.append(Text(f"-{entry.end}", style="dim cyan"))
-                    if cell:
-                        cell.append("\n")
-                    cell.append_text(hanging(measure, when, body, gutter, day_width))
-                cells.append(cell)
-            table.add_row(*cells)
+        estimated = estimated or has_estimate
         out.append(Text(""))
         out.append(table)
     if estimated:
         out.append(Text(f"{ESTIMATED} arrival estimated: the kind's default, or the next item's start if sooner"))
     return out
+
+
+def _title(programme: Programme, grid: Grid, who: str | None) -> Text:
+    from itinerary.render.text import Text
+
+    title = Text(programme.title, style="bold")
+    title.append(f"  {programme.start:%d %b} – {programme.end:%d %b %Y}")
+    title.append(f"  {times_in(programme, (e for c in grid.columns for e in c.day.events), grid.tz)}", style="dim")
+    if who:
+        title.append(f"  for {programme.name_of(who)}", style="dim")
+    return title
+
+
+def _table(
+    grid: Grid, columns: list[Column], label_width: int, width: int, measure: Console, day_width: int
+) -> tuple[Table, bool]:
+    """One band of days as a table, and whether any arrival in it is estimated."""
+    from rich import box
+    from rich.table import Table
+
+    from itinerary.render.text import Text
+
+    table = Table(box=box.SQUARE, show_lines=True, width=width, padding=(0, 1))
+    table.add_column("", no_wrap=True, width=label_width)
+    for column in columns:
+        head = Text(column_heading(column.day), style="bold")
+        if column.day.cities:
+            head.append("\n" + ", ".join(column.day.cities), style="dim")
+        table.add_column(head, ratio=1, overflow="fold", min_width=1)
+    estimated = False
+    for index, part in enumerate(grid.rows):
+        label = Text(part.name, style="bold")
+        if hours(part):
+            label.append("\n" + hours(part), style="dim")
+        cells: list[RenderableType] = [label]
+        for column in columns:
+            cell, has_estimate = _cell(column.cells[index], measure, day_width)
+            estimated = estimated or has_estimate
+            cells.append(cell)
+        table.add_row(*cells)
+    return table, estimated
+
+
+def _cell(entries: Sequence[Entry], measure: Console, day_width: int) -> tuple[Text, bool]:
+    """A day's entries in one part of the day, times in a gutter; and whether an arrival is estimated."""
+    from rich.cells import cell_len
+
+    from itinerary.render.text import Text
+
+    gutter = max((cell_len(x) for e in entries for x in (e.start, f"-{e.end}" if e.end else "")), default=0)
+    cell = Text()
+    estimated = False
+    for entry in entries:
+        body = Text()
+        if entry.leg is not None:
+            estimated = estimated or entry.leg.arrive.startswith(ESTIMATED)
+            body.append(f"{entry.leg.origin} {ARROW} ")
+            body.append(entry.leg.arrive, style="cyan")
+            body.append(f" {entry.leg.destination}\n")
+            body.append(entry.title, style="dim")
+        else:
+            body.append(entry.title)
+        when = [Text(entry.start, style="cyan")]
+        if entry.end:
+            when.append(Text(f"-{entry.end}", style="dim cyan"))
+        if cell:
+            cell.append("\n")
+        cell.append_text(hanging(measure, when, body, gutter, day_width))
+    return cell, estimated
 
 
 def entry_json(programme: Programme, entry: Entry, tz: tzinfo | None) -> dict[str, Any]:

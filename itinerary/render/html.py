@@ -317,6 +317,17 @@ def venues(events: Iterable[Event]) -> str:
 # --- the page ----------------------------------------------------------------------------------
 
 
+def for_whom(programme: Programme, who: str | None) -> str:
+    """'Programme of <name>' under the title, with a participant's title and organisation; '' for everyone."""
+    if who is not None and who in programme.participants:
+        person = programme.participants[who]
+        about = ", ".join(x for x in (person.title, person.organisation) if x)
+        return f'<p class="for">Programme of <strong>{e(person.name)}</strong>{f" — {e(about)}" if about else ""}</p>'
+    if who is not None and who in programme.groups:
+        return f'<p class="for">Programme of <strong>{e(programme.name_of(who))}</strong></p>'
+    return ""
+
+
 def page(programme: Programme, tz: tzinfo | None, who: str | None = None, source_name: str = "") -> Page:
     """The whole page; `who` makes it one participant's (or group's) own programme."""
     events = programme.events_for(who)
@@ -329,13 +340,7 @@ def page(programme: Programme, tz: tzinfo | None, who: str | None = None, source
     meta = [date_range(programme), times_in(programme, events, tz)]
     if programme.revision:
         meta.append(f"revision {programme.revision}")
-    reader = ""
-    if who is not None and who in programme.participants:
-        person = programme.participants[who]
-        about = ", ".join(x for x in (person.title, person.organisation) if x)
-        reader = f'<p class="for">Programme of <strong>{e(person.name)}</strong>{f" — {e(about)}" if about else ""}</p>'
-    elif who is not None and who in programme.groups:
-        reader = f'<p class="for">Programme of <strong>{e(programme.groups[who].name)}</strong></p>'
+    reader = for_whom(programme, who)
     nav = " ".join(f'<a href="#d-{c.day.date.isoformat()}">{e(column_heading(c.day))}</a>' for c in grid.columns)
     footnote = (
         f'<p class="foot">{ESTIMATED} end estimated: the kind&#x27;s default, or the next item&#x27;s start if sooner.</p>'
