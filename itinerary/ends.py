@@ -44,7 +44,7 @@ def _people(programme: Programme, event: Event) -> frozenset[str]:
     """Who is in the event; in a file without participants, the ids it names (or everyone)."""
     if programme.participants:
         return programme.attendees(event)
-    return frozenset(event.who) if event.who else frozenset((EVERYONE,))
+    return frozenset(event.who) if event.who is not None else frozenset((EVERYONE,))
 
 
 def _share(a: frozenset[str], b: frozenset[str]) -> bool:

@@ -165,8 +165,8 @@ class Event:
     venue: Venue | None = None
     origin: Venue | None = None
     destination: Venue | None = None
-    who: tuple[str, ...] = ()
-    """Group and participant ids as written; empty means everyone."""
+    who: tuple[str, ...] | None = None
+    """Group and participant ids as written; None (no `who`) is everyone, () (`who: []`) nobody."""
     notes: str = ""
     end_estimated: bool = False
     all_day: bool = False
@@ -316,14 +316,14 @@ class Programme:
         return frozenset(out)
 
     def attendees(self, event: Event) -> frozenset[str]:
-        if not event.who:
+        if event.who is None:
             return frozenset(self.participants)
         return self.expand(event.who)
 
-    def attendance(self, events: Iterable[Event] | None = None) -> dict[tuple[str, ...], frozenset[str]]:
+    def attendance(self, events: Iterable[Event] | None = None) -> dict[tuple[str, ...] | None, frozenset[str]]:
         """The attendees of each distinct `who` among `events` (all by default), in their order:
         expanding each once, not once an event, is what 300 people x 5,000 events needs."""
-        out: dict[tuple[str, ...], frozenset[str]] = {}
+        out: dict[tuple[str, ...] | None, frozenset[str]] = {}
         for event in self.events if events is None else events:
             if event.who not in out:
                 out[event.who] = self.attendees(event)
@@ -352,7 +352,7 @@ class Programme:
         if ref in self.participants:
             return ref in self.attendees(event)
         if ref in self.groups:
-            if not event.who or ref in event.who:
+            if event.who is None or ref in event.who:
                 return True
             return bool(self.expand([ref]) & self.attendees(event))
         return False
@@ -389,6 +389,8 @@ class Programme:
 
     def who_label(self, event: Event) -> str:
         """Who attends, naming whole groups instead of listing their members."""
-        if not event.who:
+        if event.who is None:
             return "everyone"
+        if not event.who:
+            return "nobody"
         return ", ".join(self.name_of(ref) for ref in event.who if ref in self.groups or ref in self.participants)

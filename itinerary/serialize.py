@@ -43,7 +43,7 @@ def event(programme: Programme, value: Event, tz: tzinfo | None = None) -> dict[
         "venue": venue(value.venue),
         "from": venue(value.origin),
         "to": venue(value.destination),
-        "who": list(value.who),
+        "who": list(value.who or ()),
         "who_label": programme.who_label(value),
         "attendees": sorted(programme.attendees(value)),
         "notes": value.notes,

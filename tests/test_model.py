@@ -13,7 +13,7 @@ def test_group_and_participant_selection(japan):
     # a group sees its own events and those naming any of its members
     delegation = japan.events_for("eu-delegation")
     assert {e.title for e in rhode} <= {e.title for e in delegation}
-    assert japan.events_for("akira-kimura") == tuple(e for e in delegation if "eu-delegation" in e.who)
+    assert japan.events_for("akira-kimura") == tuple(e for e in delegation if "eu-delegation" in (e.who or ()))
 
 
 def test_member_of_two_groups_gets_both(japan):

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from itinerary.checks import words
 from itinerary.checks.finding import Finding
 from itinerary.checks.timeline import timelines
-from itinerary.model import Programme
+from itinerary.model import Event, Programme
 
 
 def unattended(programme: Programme) -> Iterator[Finding]:
@@ -17,23 +17,33 @@ def unattended(programme: Programme) -> Iterator[Finding]:
     """
     nobody: dict[tuple[str, ...], bool] = {}
     for event in programme.events:
-        if not event.who:
+        if event.who is None:  # everyone
             continue
         if event.who not in nobody:
             nobody[event.who] = not programme.expand(event.who)
-        if not nobody[event.who]:
-            continue
-        empty = [programme.groups[ref].name for ref in event.who if ref in programme.groups]
-        named = ", ".join(f"'{name}'" for name in empty) or ", ".join(event.who)
-        yield Finding(
-            code="A701",
-            severity="warning",
-            kind="unattended",
-            message=f"nobody attends {words.title(event)} on {words.day(event.start)}: `who` names only {named}, without members",
-            suggestion="add members to the group (a participant's `group:`), or name the people in `who`",
-            sources=(event.source,),
-            events=(event.id,),
-        )
+        if nobody[event.who]:
+            yield _unattended(programme, event, event.who)
+
+
+def _unattended(programme: Programme, event: Event, who: tuple[str, ...]) -> Finding:
+    when = f"nobody attends {words.title(event)} on {words.day(event.start)}"
+    if not who:
+        message = f"{when}: `who` is empty"
+        suggestion = "name who attends in `who`, or leave `who` out if the event is for everyone"
+    else:
+        empty = [programme.groups[ref].name for ref in who if ref in programme.groups]
+        named = ", ".join(f"'{name}'" for name in empty) or ", ".join(who)
+        message = f"{when}: `who` names only {named}, without members"
+        suggestion = "add members to the group (a participant's `group:`), or name the people in `who`"
+    return Finding(
+        code="A701",
+        severity="warning",
+        kind="unattended",
+        message=message,
+        suggestion=suggestion,
+        sources=(event.source,),
+        events=(event.id,),
+    )
 
 
 def idle_participant(programme: Programme) -> Iterator[Finding]:

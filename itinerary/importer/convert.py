@@ -49,7 +49,7 @@ def _pointing_at(programme: Programme, name: str, lines: Mapping[str, int]) -> P
     events = tuple(replace(event, source=Source(name, lines.get(event.id, 0) or 1)) for event in programme.events)
     first: dict[str, Source] = {}
     for event in events:
-        for ref in event.who:
+        for ref in event.who or ():
             first.setdefault(ref, event.source)
     participants = {
         ident: replace(person, source=first.get(ident, Source(name, 1)))

@@ -53,7 +53,7 @@ def read_event(
     if kind is None:  # reported; guessing would only add errors that follow from it
         return None
     places = _check_places(r, fields, field, kind, places)
-    who = _who(r, known, fields["who"][1], f"{field}.who") if "who" in fields else ()
+    who = _who(r, known, fields["who"][1], f"{field}.who") if "who" in fields else None
     details = read_details(r, fields, field, kind, lambda refs, where: _who(r, known, refs, where))
     all_day = r.boolean(fields["all_day"][1], f"{field}.all_day") if "all_day" in fields else False
     background = r.boolean(fields["background"][1], f"{field}.background") if "background" in fields else False

@@ -308,7 +308,7 @@ def synthetic(rows: list[tuple[int, int, frozenset[int], bool]], people: int) ->
                 start=begin,
                 end=begin + timedelta(minutes=15 * length),
                 source=Source("p.yaml", n + 2),
-                who=tuple(sorted(f"p{p}" for p in who if p < people)),
+                who=tuple(sorted(f"p{p}" for p in who if p < people)) or None,
                 background=background,
             )
         )
@@ -388,3 +388,16 @@ def test_times_in_another_zone_carry_its_abbreviation():
 def shifted_text(text: str, old: str, new: str) -> str:
     assert old in text
     return text.replace(old, new)
+
+
+def test_who_empty_is_nobody_not_everyone():
+    programme = load(DATA / "who-empty.yaml")
+    press = next(e for e in programme.events if e.title == "Press briefing")
+    assert programme.attendees(press) == frozenset()
+    assert programme.who_label(press) == "nobody"
+    assert press not in programme.events_for("ann")
+    found = run_checks(programme)
+    (unattended,) = kinds_of(found, "unattended")
+    assert unattended.code == "A701" and unattended.events == ("2030-03-04/press-briefing",)
+    assert "`who` is empty" in unattended.message
+    assert not kinds_of(found, "clash"), "nobody is at the press briefing, so it clashes with nothing"
