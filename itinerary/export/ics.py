@@ -88,9 +88,7 @@ def uid(programme: Programme, event: Event) -> str:
     ends in a hash of the id (file names stop at 255 bytes; Radicale answered a 536-byte UID
     with "File name too long").
     """
-    domain = f"{programme.id}.{DOMAIN}"
-    if len(domain) > UID_LIMIT // 2:
-        domain = f"{programme.id[: UID_LIMIT // 2 - 30]}-{_digest(programme.id)}.{DOMAIN}"
+    domain = uid_domain(programme)
     local = _escape(event.id)
     if len(local) + 1 + len(domain) <= UID_LIMIT:
         return f"{local}@{domain}"
@@ -101,6 +99,14 @@ def uid(programme: Programme, event: Event) -> str:
     if "+" in cut[-2:]:
         cut = cut[: cut.rindex("+")]
     return f"{cut}+H{_digest(event.id)}@{domain}"
+
+
+def uid_domain(programme: Programme) -> str:
+    """What follows the '@' in every UID of the programme's events."""
+    domain = f"{programme.id}.{DOMAIN}"
+    if len(domain) > UID_LIMIT // 2:
+        domain = f"{programme.id[: UID_LIMIT // 2 - 30]}-{_digest(programme.id)}.{DOMAIN}"
+    return domain
 
 
 def _digest(text: str) -> str:
@@ -532,6 +538,32 @@ class _Builder:
         parts = [self.head(ref, name), *(self.vtimezone(key) for key in used), *(self.vevent(e) for e in chosen), END]
         return b"".join(parts)
 
+    def resource(self, event: Event) -> bytes:
+        """The event alone as a CalDAV calendar object resource (RFC 4791 4.1): its VTIMEZONEs, no METHOD."""
+        from icalendar import Calendar
+
+        head = Calendar()
+        head.add("VERSION", "2.0")
+        head.add("PRODID", prodid())
+        head.add("CALSCALE", "GREGORIAN")
+        start = head.to_ical()[: -len(END)]
+        return b"".join([start, *(self.vtimezone(key) for key in zones([event])), self.vevent(event), END])
+
+
+def resources(
+    programme: Programme, events: Iterable[Event], *, stamp: datetime, previous: Mapping[str, Stamp] | None = None
+) -> dict[str, bytes]:
+    """UID -> the event as its own calendar resource, for a CalDAV collection."""
+    builder = _Builder(programme, stamp, None, previous or {})
+    return {uid(programme, event): builder.resource(event) for event in events}
+
+
+def attending(programme: Programme, ref: str) -> tuple[Event, ...]:
+    """The events of a participant (or group): those they attend."""
+    if ref in programme.participants:
+        return tuple(e for e, people in _attendance(programme) if ref in people)
+    return programme.events_for(ref)
+
 
 def prodid() -> str:
     from itinerary import __version__
@@ -573,13 +605,13 @@ def calendars(
             raise ValueError(f"{ref!r} and {other or 'the whole programme'!r} would both be written to {filename(ref)}")
         names[filename(ref)] = ref
     builder = _Builder(programme, stamp, invite, previous or {})
-    attending = _attendance(programme)
+    attendance = _attendance(programme)
     out = []
     for ref in chosen:
         if ref is None:
             events: tuple[Event, ...] = programme.events
         elif ref in programme.participants:
-            events = tuple(e for e, people in attending if ref in people)
+            events = tuple(e for e, people in attendance if ref in people)
         else:
             events = programme.events_for(ref)
         name = calendar_name(programme, ref)
@@ -629,12 +661,14 @@ __all__ = [
     "UID_LIMIT",
     "CalendarFile",
     "Invite",
+    "attending",
     "calendar",
     "calendar_name",
     "calendar_uid",
     "calendars",
     "identity",
     "owner",
+    "resources",
     "sequence",
     "stamp",
     "stamps_in",
