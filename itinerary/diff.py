@@ -91,13 +91,7 @@ class Diff:
 
     def members(self, ref: str) -> frozenset[str]:
         """The participants a participant or group id names, in either version."""
-        out: set[str] = set()
-        for programme in (self.old, self.new):
-            if ref in programme.participants:
-                out.add(ref)
-            elif ref in programme.groups:
-                out.update(p.id for p in programme.members(ref))
-        return frozenset(out)
+        return self.old.expand([ref]) | self.new.expand([ref])
 
     def only(self, ref: str) -> Diff:
         """The changes that concern `ref` (a participant or group id in either version)."""
@@ -128,7 +122,7 @@ def compare(old: Programme, new: Programme) -> Diff:
     people: dict[str, list[Personal]] = {}
     for change in found:
         for participant in change.attendees:
-            seen = _seen(change, participant)
+            seen = seen_by(change, participant)
             if seen:
                 people.setdefault(participant, []).append(Personal(change, seen))
     order = list(dict.fromkeys([*new.participants, *old.participants]))
@@ -228,7 +222,8 @@ def _change(
     return EventChange(ident, old, new, tuple(changes), now - was, was - now, was | now)
 
 
-def _seen(change: EventChange, participant: str) -> tuple[Seen, ...]:
+def seen_by(change: EventChange, participant: str | None) -> tuple[Seen, ...]:
+    """What the change is to `participant` (None: to anyone, for an event no listed participant attends)."""
     if change.old is None:
         return ("added",)
     if change.new is None:

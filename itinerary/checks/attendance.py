@@ -15,13 +15,9 @@ def unattended(programme: Programme) -> Iterator[Finding]:
 
     A programme that lists nobody is checked as one person's days (`timeline.one_timeline`).
     """
-    nobody: dict[tuple[str, ...], bool] = {}
+    attending = programme.attendance()
     for event in programme.events:
-        if event.who is None:  # everyone
-            continue
-        if event.who not in nobody:
-            nobody[event.who] = not programme.expand(event.who)
-        if nobody[event.who]:
+        if event.who is not None and not attending[event.who]:  # None: everyone
             yield _unattended(programme, event, event.who)
 
 

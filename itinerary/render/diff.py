@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from itinerary import serialize
-from itinerary.diff import CHANGES, Diff, EventChange, Personal, Seen, position, summary
+from itinerary.diff import CHANGES, Diff, EventChange, Personal, Seen, position, seen_by, summary
 from itinerary.model import Event, Programme, Venue
 from itinerary.timeutil import abbreviation, same_offset
 
@@ -197,18 +197,9 @@ def lines(diff: Diff, old_name: str, new_name: str, who: str | None = None) -> l
             ("bold", "Everyone (neither version lists participants)" if nobody else "Attended by no listed participant")
         )
         for change in diff.unattended:
-            seen = _unattended_seen(change)
+            seen = seen_by(change, None)
             out.extend(entry(Personal(change, seen), diff))
     return out
-
-
-def _unattended_seen(change: EventChange) -> tuple[Seen, ...]:
-    """An event nobody attends, told as anyone would see it (its attendance cannot have changed)."""
-    out: list[Seen] = []
-    for kind in change.changes:
-        if kind != "attendance":
-            out.append(kind)
-    return tuple(out)
 
 
 def render(diff: Diff, old_name: str, new_name: str, who: str | None = None) -> list[Any]:
