@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
 PREFIX = "X-ITINERARY-"
 ID, FROM, TO, CHECK_IN, CHECK_OUT = (f"{PREFIX}{n}" for n in ("ID", "FROM", "TO", "CHECK-IN", "CHECK-OUT"))
+WHO = f"{PREFIX}WHO"
 ESTIMATED_END, NOTES, REVISION, DIGEST = (f"{PREFIX}{n}" for n in ("ESTIMATED-END", "NOTES", "REVISION", "DIGEST"))
 _VOLATILE = frozenset({"SEQUENCE", "DTSTAMP", "LAST-MODIFIED", REVISION, DIGEST})
 """Left out of the digest: they say when, not what."""
@@ -43,6 +44,8 @@ class Facts:
     check_out: datetime | None = None
     estimated_end: bool = False
     notes: str = ""
+    who: str = ""
+    """Who attends, as people read it (the calendar has no ATTENDEE unless it is an invitation)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,13 +87,15 @@ def add(component: Component, facts: Facts) -> None:
     values: list[tuple[str, str]] = [(ID, facts.event_id), (FROM, facts.origin), (TO, facts.destination)]
     for key, instant in ((CHECK_IN, facts.check_in), (CHECK_OUT, facts.check_out)):
         values.append((key, _instant(instant) if instant is not None else ""))
-    values += [(ESTIMATED_END, "TRUE" if facts.estimated_end else ""), (NOTES, facts.notes)]
+    values += [(ESTIMATED_END, "TRUE" if facts.estimated_end else ""), (NOTES, facts.notes), (WHO, facts.who)]
     for key, text in values:
         if text:
             component.add(key, vText(text))
 
 
-def _text(component: Component, key: str) -> str:
+def text(component: Component, key: str) -> str:
+    """A TEXT property's value unescaped, whether icalendar typed it (vText) or kept it as written (an X- or
+    NAME property is a vUnknown, backslashes and all); '' when absent."""
     from icalendar import vText
     from icalendar.parser.property import unescape_backslash
 
@@ -108,17 +113,18 @@ def _text(component: Component, key: str) -> str:
 
 def read(component: Component) -> Facts | None:
     """The facts of a VEVENT itinerary wrote (it has X-ITINERARY-ID), else None."""
-    event_id = _text(component, ID)
+    event_id = text(component, ID)
     if not event_id:
         return None
     return Facts(
         event_id=event_id,
-        origin=_text(component, FROM),
-        destination=_text(component, TO),
-        check_in=_read_instant(_text(component, CHECK_IN)),
-        check_out=_read_instant(_text(component, CHECK_OUT)),
-        estimated_end=_text(component, ESTIMATED_END).upper() == "TRUE",
-        notes=_text(component, NOTES),
+        origin=text(component, FROM),
+        destination=text(component, TO),
+        check_in=_read_instant(text(component, CHECK_IN)),
+        check_out=_read_instant(text(component, CHECK_OUT)),
+        estimated_end=text(component, ESTIMATED_END).upper() == "TRUE",
+        notes=text(component, NOTES),
+        who=text(component, WHO),
     )
 
 

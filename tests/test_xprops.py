@@ -30,6 +30,7 @@ FACTS = st.builds(
     check_out=st.none() | instants(),
     estimated_end=st.booleans(),
     notes=TEXT,
+    who=TEXT,
 )
 
 

@@ -115,15 +115,23 @@ def _digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:24]
 
 
-def identity(value: str) -> tuple[str, str] | None:
-    """(programme id, event id) from a UID that `uid` made, else None."""
+def programme_of(value: str) -> str | None:
+    """The programme id a UID of ours names after its '@' (hashed or not), else None."""
     local, at, domain = value.strip().rpartition("@")
     suffix = f".{DOMAIN}"
     if not at or not local or not domain.endswith(suffix):
         return None
     programme_id = domain[: -len(suffix)]
-    if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", programme_id):
+    return programme_id if re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", programme_id) else None
+
+
+def identity(value: str) -> tuple[str, str] | None:
+    """(programme id, event id) from a UID that `uid` made, else None (a hashed one too: its
+    X-ITINERARY-ID carries the id)."""
+    programme_id = programme_of(value)
+    if programme_id is None:
         return None
+    local = value.strip().rpartition("@")[0]
     event_id = _unescape(local)
     if event_id is None or _escape(event_id) != local:
         return None
@@ -266,7 +274,7 @@ def description(programme: Programme, event: Event) -> str:
     return "\n".join(lines)
 
 
-def facts(event: Event) -> xprops.Facts:
+def facts(programme: Programme, event: Event) -> xprops.Facts:
     """What import and diff read back exactly (X-ITINERARY-*), where the description says it in prose."""
     hotel = event.kind is Kind.HOTEL
     return xprops.Facts(
@@ -277,6 +285,7 @@ def facts(event: Event) -> xprops.Facts:
         check_out=event.end if hotel else None,
         estimated_end=event.end_estimated,
         notes=event.notes,
+        who=programme.who_label(event),
     )
 
 
@@ -481,7 +490,7 @@ class _Builder:
         )
         if venue is not None and venue.geo is not None:
             component.add("GEO", venue.geo)
-        xprops.add(component, facts(event))
+        xprops.add(component, facts(programme, event))
         if self.invite is not None:
             self.add_invitation(component, event)
         return component
@@ -668,6 +677,7 @@ __all__ = [
     "calendars",
     "identity",
     "owner",
+    "programme_of",
     "resources",
     "sequence",
     "stamp",

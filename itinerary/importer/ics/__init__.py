@@ -47,7 +47,7 @@ def read(data: bytes, name: str, options: Options | None = None) -> Draft:
         # icalendar warns on stderr when it guesses a zone; the file's comments say what was read how.
         warnings.simplefilter("ignore")
         calendars = parse(text, name)
-        return _draft(name, options, blocks, calendars, our_programme(data))
+        return _draft(name, options, blocks, calendars, our_programme(data, calendars))
 
 
 def _draft(name: str, options: Options, blocks: list[Block], calendars: list[Calendar], ours: str | None) -> Draft:

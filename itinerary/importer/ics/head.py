@@ -17,9 +17,11 @@ if TYPE_CHECKING:
 
 def title(calendars: Sequence[Calendar], name: str) -> str:
     """The calendar's own name, else its file's."""
+    from itinerary.xprops import text
+
     for calendar in calendars:
         for key in ("X-WR-CALNAME", "NAME"):
-            value = " ".join(str(calendar.get(key, "")).split())
+            value = " ".join(text(calendar, key).split())
             if value:
                 return value
     return PurePath(name).stem.replace("_", " ").strip() or "Imported calendar"

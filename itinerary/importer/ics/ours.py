@@ -1,97 +1,89 @@
-"""A calendar itinerary's own export wrote: its UIDs carry event ids, its descriptions legs and stays."""
+"""A calendar itinerary's own export wrote: its UIDs carry event ids, its X-ITINERARY-* properties the rest.
+
+Ours whatever server it went through: a CalDAV server or a calendar program writes its
+own PRODID and drops the calendar's UID, but keeps each event's UID and X- properties.
+What the export says in DESCRIPTION is for people and is never parsed: legs, stays,
+estimated ends, notes and who attends come back from `xprops`.
+"""
 
 from __future__ import annotations
 
-import re
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import replace
-from datetime import datetime, time
+from typing import TYPE_CHECKING
 
+from itinerary import xprops
 from itinerary.importer.draft import Item, Place
 from itinerary.importer.ics.props import Component
 from itinerary.model import Kind
-from itinerary.timeutil import parse_hhmm, tzid, zone
+from itinerary.timeutil import tzid
 
-OUR_HEAD = ("From: ", "Departs ", "To: ", "Arrives ", "Check-in ", "End time estimated", "Starts ", "Ends ", "Who: ")
-"""The lines itinerary's export puts before an event's notes in DESCRIPTION."""
-
-_STAY = re.compile(
-    r"\w+ \d+ \w+ (?P<in_time>\d\d:\d\d) \S+ \((?P<in_zone>[^()]+)\), check-out "
-    r"\w+ \d+ \w+ (?P<out_time>\d\d:\d\d) \S+ \((?P<out_zone>[^()]+)\)"
-)
+if TYPE_CHECKING:
+    from icalendar import Calendar
 
 
-def our_programme(data: bytes) -> str | None:
-    """The programme id when itinerary's own export wrote the calendar (its UIDs then carry event ids)."""
-    from itinerary.export.ics import owner
+def our_programme(data: bytes, calendars: Sequence[Calendar]) -> str | None:
+    """The programme id when itinerary's export wrote the calendar: by its head (PRODID and calendar UID),
+    else by its events' UIDs, the programme most of them name."""
+    from itinerary.export.ics import owner, programme_of
 
-    return owner(data[:65536])
+    found = owner(data[:65536])
+    if found is not None:
+        return found
+    named: Counter[str] = Counter()
+    for calendar in calendars:
+        for component in calendar.walk("VEVENT"):
+            programme_id = programme_of(str(component.get("UID", "")))
+            if programme_id is not None:
+                named[programme_id] += 1
+    return named.most_common(1)[0][0] if named else None
 
 
 def ours_item(ours: str, item: Item, component: Component, description: str, comments: list[str]) -> Item:
     """Undo what the export folded into the calendar: the event id, legs, stays, estimated ends, notes."""
-    from itinerary.export.ics import identity
+    from itinerary.export.ics import identity, programme_of
 
-    found = identity(item.uid)
-    event_id = found[1] if found and found[0] == ours else None
+    facts = xprops.read(component)
     url = str(component.get("URL", "")).strip()
-    values, notes = _head_lines(description)
-    place = item.place
-    origin = destination = None
-    if "From: " in values or "To: " in values:
-        origin = _our_place(values.get("From: "), place, url)
-        destination = _our_place(values.get("To: "), place, url)
+    if facts is None:  # an event of someone else's in our calendar, or from an export before X-ITINERARY-*
+        found = identity(item.uid)
+        event_id = found[1] if found and found[0] == ours else None
+        notes = f"{description}\n\nLink: {url}".strip() if url else description
+        return replace(item, notes=notes, event_id=event_id, comments=tuple(comments))
+    place, origin, destination = item.place, None, None
+    if facts.origin or facts.destination:
+        origin = _our_place(facts.origin, place, url)
+        destination = _our_place(facts.destination, place, url)
         place = None
     elif place is not None and url:
         place = replace(place, url=url)
-    if item.kind is Kind.HOTEL and "Check-in " in values:
-        stay = _our_stay(values["Check-in "], item)
-        if stay is not None:
-            start, end = stay
-            item = replace(
-                item, start=start, end=end, dated=False, start_zone=tzid(start.tzinfo), end_zone=tzid(end.tzinfo)
-            )
-    if "Who: " in values and not item.people:
-        comments.append(f"who, in the calendar's description: {values['Who: ']}")
+    item = _stay(item, facts)
+    if facts.who and not item.people:
+        comments.append(f"who, in the calendar: {facts.who}")
     return replace(
         item,
         place=place,
         origin=origin,
         destination=destination,
-        notes=notes.strip(),
-        event_id=event_id,
-        estimated="End time estimated" in values,
+        notes=facts.notes.strip(),
+        event_id=facts.event_id if programme_of(item.uid) == ours else None,
+        estimated=facts.estimated_end,
         comments=tuple(comments),
     )
 
 
-def _head_lines(description: str) -> tuple[dict[str, str], str]:
-    """The export's lines before the notes (by their prefix), and the notes; all notes when there are none."""
-    head, _, notes = description.partition("\n\n")
-    lines = head.split("\n") if head else []
-    if not lines or not all(line.startswith(OUR_HEAD) for line in lines):
-        lines, notes = [], description
-    return {prefix: line[len(prefix) :] for line in lines for prefix in OUR_HEAD if line.startswith(prefix)}, notes
+def _stay(item: Item, facts: xprops.Facts) -> Item:
+    """A hotel stay, shown as whole days, gets its check-in and check-out instants back."""
+    start, end = facts.check_in, facts.check_out
+    if item.kind is not Kind.HOTEL or start is None or end is None or end <= start:
+        return item
+    return replace(item, start=start, end=end, dated=False, start_zone=tzid(start.tzinfo), end_zone=tzid(end.tzinfo))
 
 
-def _our_place(text: str | None, location: Place | None, url: str) -> Place | None:
+def _our_place(text: str, location: Place | None, url: str) -> Place | None:
     if not text:
         return None
     if location is not None and location.key == Place(text).key:
         return replace(location, url=url)
     return Place(" ".join(text.split()))
-
-
-def _our_stay(text: str, item: Item) -> tuple[datetime, datetime] | None:
-    """Check-in and check-out instants from the export's 'Check-in Mon 05 Oct 15:00 JST (Asia/Tokyo), ...'."""
-    match = _STAY.fullmatch(text.strip())
-    if not match or not item.dated:
-        return None
-    try:
-        in_zone, out_zone = zone(match["in_zone"]), zone(match["out_zone"])
-        in_hhmm, out_hhmm = parse_hhmm(match["in_time"]), parse_hhmm(match["out_time"])
-    except ValueError:
-        return None
-    first, last = item.start.date(), item.end.date()
-    start = datetime.combine(first, time(*in_hhmm), in_zone)
-    end = datetime.combine(last, time(*out_hhmm), out_zone)
-    return (start, end) if end > start else None

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from itinerary.importer.ics.props import Component, instant_key
 from itinerary.importer.ics.rules import TIMES, Where, check
 from itinerary.importer.ics.text import Block
+from itinerary.xprops import REVISION
 
 if TYPE_CHECKING:
     from icalendar import Calendar
@@ -58,7 +59,7 @@ class Collected:
     series: dict[str, Series] = field(default_factory=dict)
     left_out: Counter[str] = field(default_factory=Counter)
     sequence: int = 0
-    """The highest SEQUENCE, for a calendar itinerary wrote (its revision)."""
+    """For a calendar itinerary wrote: its revision (the highest X-ITINERARY-REVISION, else SEQUENCE)."""
 
 
 def collect(name: str, calendars: Sequence[Calendar], blocks: Sequence[Block], ours: bool) -> Collected:
@@ -78,9 +79,10 @@ def collect(name: str, calendars: Sequence[Calendar], blocks: Sequence[Block], o
             check(component, Where(name, block.line, block.props), found.left_out)
             found.events.append((component, block))
             _add_to_series(found, component, block)
-            if ours:
+            if ours:  # the revision that last changed the event; SEQUENCE in calendars written before it was kept
                 with contextlib.suppress(TypeError, ValueError):
-                    found.sequence = max(found.sequence, int(component.get("SEQUENCE", 0)))
+                    revision = component.get(REVISION, component.get("SEQUENCE", 0))
+                    found.sequence = max(found.sequence, int(str(revision)))
             _count_left_out(found.left_out, component)
     return found
 
