@@ -95,6 +95,16 @@ def localize(day: date, hhmm: time | tuple[int, int], tz: tzinfo) -> tuple[datet
     return naive.replace(tzinfo=tz, fold=0), status
 
 
+def day_start(day: date, tz: tzinfo) -> datetime:
+    """The first instant of `day` in `tz`: midnight, or the end of the gap where the clocks jump over it
+    (Cairo, 26 April 2024: 01:00). An all-day item is never refused for a midnight that did not happen."""
+    naive = datetime(day.year, day.month, day.day)
+    if classify(naive, tz) is not WallTime.GAP:
+        return naive.replace(tzinfo=tz, fold=0)
+    # fold=0 reads a missing time with the offset before the jump: the instant the jump happens.
+    return naive.replace(tzinfo=tz, fold=0).astimezone(UTC).astimezone(tz)
+
+
 def is_ambiguous(instant: datetime) -> bool:
     return instant.tzinfo is not None and classify(instant.replace(tzinfo=None), instant.tzinfo) is WallTime.FOLD
 

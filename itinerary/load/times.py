@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import UTC, date, datetime, timedelta, tzinfo
 
 from yaml import Node, ScalarNode
 
@@ -11,7 +11,7 @@ from itinerary.load.hints import zone_hint
 from itinerary.load.nodes import Fields, NodeReader
 from itinerary.load.scalars import HHMM, span_or_start
 from itinerary.model import DEFAULT_DURATION, HOTEL_CHECK_IN, HOTEL_CHECK_OUT, Kind
-from itinerary.timeutil import WallTime, localize, parse_date, parse_hhmm, zone
+from itinerary.timeutil import WallTime, day_start, duration, localize, parse_date, parse_hhmm, zone
 
 STAMP_FORMAT = "'[YYYY-MM-DD] HH:MM [Zone/Name]'"
 
@@ -82,9 +82,8 @@ def _all_day(r: NodeReader, item: Item, tbc: bool = False) -> Times | None:
     if not tbc and ("time" in fields or "depart" in fields):
         r.error(fields["time" if "time" in fields else "depart"][0], field, "an all-day item has no `time`")
         return None
-    start = instant(r, item.node, field, item.day, (0, 0), item.start_tz)
-    end = instant(r, item.node, field, item.day + timedelta(days=1), (0, 0), item.start_tz)
-    return Times(start, end, tbc=tbc) if start and end else None
+    start = day_start(item.day, item.start_tz)
+    return Times(start, day_start(item.day + timedelta(days=1), item.start_tz), tbc=tbc)
 
 
 def _time(r: NodeReader, item: Item) -> Times | None:
@@ -184,9 +183,34 @@ def stamp(
     if hhmm is None:
         r.error(node, field, f"{text!r}: expected a time, HH:MM")
         return None
-    moment = instant(r, node, field, stamp_date, hhmm, tz_here)
-    if moment is not None and after is not None and not explicit_date and moment <= after:
-        moment = instant(r, node, field, stamp_date + timedelta(days=1), hhmm, tz_here)
+    if after is not None and not explicit_date:
+        return first_after(r, node, field, hhmm, tz_here, after)
+    return instant(r, node, field, stamp_date, hhmm, tz_here)
+
+
+LONGEST_UNDATED = timedelta(hours=20)
+"""An arrival written without a date this long after departure may as well be a day later: ask."""
+
+
+def first_after(r: NodeReader, node: Node, field: str, hhmm: HHMM, tz: tzinfo, after: datetime) -> datetime | None:
+    """A bare arrival time: the first time it reads `hhmm` in `tz` after `after` (Haneda 21:55 to Honolulu
+    10:05 is 8 h 10 min, on the calendar day before). An error asking for the date where that is
+    a day's journey, and so may as well be the next such time."""
+    departed = after.astimezone(UTC)
+    base = after.astimezone(tz).date()
+    later = base + timedelta(days=1)
+    day = base if localize(base, hhmm, tz)[0].astimezone(UTC) > departed else later
+    moment = instant(r, node, field, day, hhmm, tz)
+    if moment is None:
+        return None
+    if moment.astimezone(UTC) - departed > LONGEST_UNDATED:
+        r.error(
+            node,
+            field,
+            f"{hhmm[0]:02d}:{hhmm[1]:02d} is {duration(moment.astimezone(UTC) - departed)} after departure at the "
+            f"earliest: write the date ('{day} {hhmm[0]:02d}:{hhmm[1]:02d}' or the day after) to say which day",
+        )
+        return None
     return moment
 
 

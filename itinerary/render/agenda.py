@@ -46,8 +46,11 @@ def own_zone_note(event: Event, tz: tzinfo | None, home: str = "") -> str:
 
     Read in local time (`tz` None), the times shown are the event's own: the note then names
     the zone, where its offset is not the programme's (`home`) or changes on the way. Hong Kong
-    read in Shanghai time needs no note: the clocks say the same.
+    read in Shanghai time needs no note: the clocks say the same. An all-day item has no clock
+    times: it stays on its own date in any zone.
     """
+    if event.all_day:
+        return ""
     if tz is None:
         if same_offset(event.start, home) and same_offset(event.end, home):
             return ""
