@@ -14,9 +14,15 @@ from urllib.parse import quote, urlsplit
 
 from itinerary import __version__
 from itinerary.model import Programme
-from itinerary.render.html import GENERATOR, date_range
+from itinerary.render.html import date_range, head
 
 INDEX = "index.html"
+CSS = """
+body { font: 15px/1.45 system-ui, sans-serif; margin: 2em auto; max-width: 52em; padding: 0 1em; color: #111; }
+table { border-collapse: collapse; width: 100%; }
+th, td { text-align: left; padding: .35em .6em; border-bottom: 1px solid #ddd; vertical-align: top; }
+a.sub { font-weight: bold; }
+"""
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,21 +85,7 @@ def page(programme: Programme, feeds: Sequence[Feed], base: str | None) -> str:
         if base
         else "Download a calendar, or give its address to your calendar program to subscribe."
     )
-    return f"""<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<meta name="generator" content="{GENERATOR} {e(__version__)}">
-<title>{e(programme.title)}: calendars</title>
-<style>
-body {{ font: 15px/1.45 system-ui, sans-serif; margin: 2em auto; max-width: 52em; padding: 0 1em; color: #111; }}
-table {{ border-collapse: collapse; width: 100%; }}
-th, td {{ text-align: left; padding: .35em .6em; border-bottom: 1px solid #ddd; vertical-align: top; }}
-a.sub {{ font-weight: bold; }}
-</style>
-</head>
+    return f"""{head(f"{programme.title}: calendars", CSS)}
 <body>
 <h1>{e(programme.title)}</h1>
 <p>{e(date_range(programme))}, revision {programme.revision}. {e(how)}</p>

@@ -317,6 +317,21 @@ def venues(events: Iterable[Event]) -> str:
 # --- the page ----------------------------------------------------------------------------------
 
 
+def head(title: str, css: str) -> str:
+    """A page's head: nothing to fetch (inline CSS, a policy that forbids loading anything), and the
+    generator tag that marks the file as this tool's, to be replaced."""
+    return f"""<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="generator" content="{GENERATOR} {e(__version__)}">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{e(title)}</title>
+<style>{css}</style>
+</head>"""
+
+
 def for_whom(programme: Programme, who: str | None) -> str:
     """'Programme of <name>' under the title, with a participant's title and organisation; '' for everyone."""
     if who is not None and who in programme.participants:
@@ -348,16 +363,7 @@ def page(programme: Programme, tz: tzinfo | None, who: str | None = None, source
         else ""
     )
     made = f"Made by itinerary {e(__version__)}" + (f" from {e(source_name)}" if source_name else "") + "."
-    text = f"""<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="generator" content="{GENERATOR} {e(__version__)}">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{e(title)}</title>
-<style>{CSS}</style>
-</head>
+    text = f"""{head(title, CSS)}
 <body>
 <div class="cover{" drafted" if draft else ""}">
 <header><h1>{e(programme.title)}</h1><p class="meta">{e(" · ".join(meta))}</p>{reader}</header>
