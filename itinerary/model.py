@@ -204,6 +204,13 @@ class Event:
             return None
         return (self.origin.name if self.origin else "?", self.destination.name if self.destination else "?")
 
+    @property
+    def open_note(self) -> str:
+        """What is not settled about it, as every output says it: 'tentative', 'time to be confirmed'."""
+        return "; ".join(
+            word for word, is_open in (("tentative", self.tentative), ("time to be confirmed", self.tbc)) if is_open
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class TravelTime:
@@ -388,9 +395,15 @@ class Programme:
         return tuple(e for e in self.events if self.selects(e, ref))
 
     def who_label(self, event: Event) -> str:
-        """Who attends, naming whole groups instead of listing their members."""
-        if event.who is None:
-            return "everyone"
-        if not event.who:
-            return "nobody"
-        return ", ".join(self.name_of(ref) for ref in event.who if ref in self.groups or ref in self.participants)
+        """Who attends, naming whole groups instead of listing their members, and for whom it is optional:
+        'Delegation, Secretariat (optional for Secretariat)', 'everyone (optional)'."""
+        label = "everyone" if event.who is None else (self.names(event.who) or "nobody")
+        if event.optional_all:
+            return f"{label} (optional)"
+        if event.optional:
+            return f"{label} (optional for {self.names(event.optional)})"
+        return label
+
+    def names(self, refs: Iterable[str]) -> str:
+        """Group and participant ids by their names, in the order given (ids that are neither left out)."""
+        return ", ".join(self.name_of(ref) for ref in refs if ref in self.groups or ref in self.participants)

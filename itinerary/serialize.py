@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, tzinfo
 from typing import Any
 
-from itinerary.model import Event, Participant, Programme, Venue
+from itinerary.model import Contact, Event, Participant, Programme, Venue
 
 
 def instant(value: datetime, tz: tzinfo | None = None) -> str:
@@ -27,6 +27,10 @@ def venue(value: Venue | None) -> dict[str, Any] | None:
     }
 
 
+def contact(value: Contact | None) -> dict[str, str] | None:
+    return None if value is None else {"name": value.name, "phone": value.phone, "email": value.email}
+
+
 def event(programme: Programme, value: Event, tz: tzinfo | None = None) -> dict[str, Any]:
     """`tz` is the reader's zone; `start_local`/`end_local` keep each end in its own zone."""
     return {
@@ -39,6 +43,8 @@ def event(programme: Programme, value: Event, tz: tzinfo | None = None) -> dict[
         "end_local": instant(value.end),
         "end_estimated": value.end_estimated,
         "all_day": value.all_day,
+        "time_tbc": value.tbc,
+        "tentative": value.tentative,
         "background": value.background,
         "venue": venue(value.venue),
         "from": venue(value.origin),
@@ -46,6 +52,9 @@ def event(programme: Programme, value: Event, tz: tzinfo | None = None) -> dict[
         "who": list(value.who or ()),
         "who_label": programme.who_label(value),
         "attendees": sorted(programme.attendees(value)),
+        "optional": sorted(programme.optional(value)),
+        "number": value.number,
+        "contact": contact(value.contact),
         "notes": value.notes,
         "source": str(value.source),
     }

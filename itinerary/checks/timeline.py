@@ -14,7 +14,7 @@ from functools import wraps
 from itertools import pairwise
 from typing import TypeVar
 
-from itinerary.model import Event, Participant, Programme
+from itinerary.model import Event, Kind, Participant, Programme
 
 T = TypeVar("T")
 
@@ -159,7 +159,8 @@ def overlaps(programme: Programme) -> tuple[Overlap, ...]:
 
     A sort-and-sweep per timeline: events come in order of start, and only those still
     running when the next one starts are compared with it. Two untimed (all-day) items
-    never overlap: without times, nothing says they do.
+    never overlap: without times, nothing says they do; nor does an excursion with what
+    happens within it (the visits it holds, the boat it takes).
     """
     found: dict[tuple[int, int], tuple[Event, Event, set[str]]] = {}
     for timeline in timelines(programme):
@@ -167,7 +168,7 @@ def overlaps(programme: Programme) -> tuple[Overlap, ...]:
         for event in timeline.busy():
             running = [other for other in running if other.end > event.start]
             for other in running:
-                if other.all_day and event.all_day:
+                if (other.all_day and event.all_day) or holds(other, event) or holds(event, other):
                     continue
                 key = (id(other), id(event))
                 if key not in found:
@@ -175,6 +176,11 @@ def overlaps(programme: Programme) -> tuple[Overlap, ...]:
                 found[key][2].update(timeline.participants)
             running.append(event)
     return tuple(Overlap(a, b, frozenset(who)) for a, b, who in found.values())
+
+
+def holds(outer: Event, inner: Event) -> bool:
+    """Whether `inner` is part of the excursion `outer`: it happens within its hours."""
+    return outer.kind is Kind.EXCURSION and outer.start <= inner.start and inner.end <= outer.end
 
 
 def optional_in(programme: Programme, who: frozenset[str], *events: Event) -> frozenset[str]:

@@ -252,8 +252,11 @@ def estimated_note(event: Event) -> str:
 
 
 def description(programme: Programme, event: Event) -> str:
-    """What the calendar's fields cannot say: the leg's ends, check-in and -out, who attends, notes."""
-    lines: list[str] = []
+    """What the calendar's fields cannot say: what is unsettled, the leg's number and ends, check-in and -out,
+    who attends, whom to call, notes."""
+    lines: list[str] = [f"{event.open_note[0].upper()}{event.open_note[1:]}."] if event.open_note else []
+    if event.number:
+        lines.append(f"{event.kind.value.capitalize()} number: {event.number}")
     if event.origin or event.destination:
         if event.origin:
             lines.append(f"From: {place(event.origin)}")
@@ -269,6 +272,8 @@ def description(programme: Programme, event: Event) -> str:
         if not _dated(event) and is_ambiguous(instant):
             lines.append(f"{label} {_clock(instant)}: the first of the two {instant:%H:%M} as clocks go back.")
     lines.append(f"Who: {programme.who_label(event)}")
+    if event.contact is not None:
+        lines.append(f"Contact: {event.contact}")
     if event.notes:
         lines.extend(("", event.notes))
     return "\n".join(lines)
@@ -469,7 +474,7 @@ class _Builder:
 
     def component(self, event: Event) -> VEvent:
         from icalendar import Event as VEventClass
-        from icalendar.enums import TRANSP
+        from icalendar.enums import STATUS, TRANSP
 
         programme = self.programme
         start, end = span(event)
@@ -487,6 +492,7 @@ class _Builder:
             url=venue.url if venue and venue.url else None,
             categories=[event.kind.value],
             transparency=TRANSP.TRANSPARENT if event.background or _dated(event) else None,
+            status=STATUS.TENTATIVE if event.tentative or event.tbc else None,
         )
         if venue is not None and venue.geo is not None:
             component.add("GEO", venue.geo)
@@ -504,6 +510,7 @@ class _Builder:
             organizer.params["CN"] = self.invite.name
         component.add("ORGANIZER", organizer)
         attending = self.programme.attendees(event)
+        optional = self.programme.optional(event)
         for person in self.programme.participants.values():
             if person.id in attending and person.email:
                 attendee = vCalAddress(f"mailto:{person.email}")
@@ -511,7 +518,7 @@ class _Builder:
                     {
                         "CN": one_line(person.name),
                         "CUTYPE": "INDIVIDUAL",
-                        "ROLE": "REQ-PARTICIPANT",
+                        "ROLE": "OPT-PARTICIPANT" if person.id in optional else "REQ-PARTICIPANT",
                         "PARTSTAT": "NEEDS-ACTION",
                     }
                 )

@@ -65,7 +65,7 @@ def read_event(
     ident = _event_id(r, fields, field, day, title, titles_today)
     if ident is None:
         return None
-    if who and details.optional:  # optional people are the event's people too
+    if who is not None and details.optional:  # optional people are the event's people too
         who = who + tuple(ref for ref in details.optional if ref not in who)
     return Event(
         id=ident,

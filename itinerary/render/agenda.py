@@ -30,6 +30,8 @@ def clock(instant: datetime, tz: tzinfo | None, day: date | None = None) -> str:
 
 
 def span(event: Event, tz: tzinfo | None, day: date) -> str:
+    if event.tbc:
+        return "time TBC"
     if event.all_day:
         return "all day"
     end = clock(event.end, tz, day)
@@ -72,10 +74,15 @@ def place(venue: Venue) -> str:
 def detail_lines(programme: Programme, event: Event, tz: tzinfo | None, day: date) -> list[tuple[str, str]]:
     """(style, text) lines under an event's title."""
     lines: list[tuple[str, str]] = []
+    if event.open_note:
+        lines.append(("yellow", event.open_note))
+    number = f"{event.number} · " if event.number else ""
     if event.route is not None:
         origin, destination = event.route
         arrive = (ESTIMATED if event.end_estimated else "") + clock(event.end, tz, day)
-        lines.append(("", f"{origin} {clock(event.start, tz, day)} → {destination} {arrive}"))
+        lines.append(("", f"{number}{origin} {clock(event.start, tz, day)} → {destination} {arrive}"))
+    elif number:
+        lines.append(("", event.number))
     if event.venue:
         lines.append(("", place(event.venue)))
         if event.venue.local_address:
@@ -88,6 +95,8 @@ def detail_lines(programme: Programme, event: Event, tz: tzinfo | None, day: dat
     if is_ambiguous(event.start) or is_ambiguous(event.end):
         lines.append(("yellow", "clocks go back around this time: the earlier of the two readings is meant"))
     lines.append(("dim", f"who: {programme.who_label(event)}"))
+    if event.contact is not None:
+        lines.append(("", f"contact: {event.contact}"))
     lines.extend(("italic", line) for line in paragraphs(event.notes))
     return lines
 

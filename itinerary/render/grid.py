@@ -98,17 +98,41 @@ def part_index(parts: tuple[DayPart, ...], instant: datetime, tz: tzinfo | None)
 
 def entries(event: Event, tz: tzinfo | None, day: date) -> list[Entry]:
     """What a day's cell shows of an event that starts on it (a hotel also shows its check-out)."""
+    title = short_title(event.title) + (" (tentative)" if event.tentative else "")
     if event.all_day:
-        return [Entry(event, "all day", "", short_title(event.title), at=event.start)]
+        return [Entry(event, "TBC" if event.tbc else "all day", "", title, at=event.start)]
     start = clock(event.start, tz, day)
     if event.kind is Kind.HOTEL:
-        return [Entry(event, start, "", f"Check-in {short_title(event.title)}", at=event.start)]
+        return [Entry(event, start, "", f"Check-in {title}", at=event.start)]
     if event.route is not None:
         arrive = (ESTIMATED if event.end_estimated else "") + clock(event.end, tz, day)
         leg = Leg(event.route[0], arrive, event.route[1])
-        return [Entry(event, start, "", short_title(event.title), leg, at=event.start)]
+        return [Entry(event, start, "", title, leg, at=event.start)]
     end = "" if event.end_estimated else clock(event.end, tz, day)
-    return [Entry(event, start, end, short_title(event.title), at=event.start)]
+    return [Entry(event, start, end, title, at=event.start)]
+
+
+MEAL_ROWS = ("breakfast", "brunch", "lunch", "dinner", "supper", "meal")
+"""Rows named for a meal: a `meal` goes in the nearest one rather than the part its start falls in."""
+
+MEAL_REACH = 90
+"""Minutes from a meal row's hours within which a meal belongs to it (a lunch at 13:30)."""
+
+
+def row_of(parts: tuple[DayPart, ...], event: Event, tz: tzinfo | None) -> int:
+    """The part an event sits in: where its start falls, but a meal in the meal row nearest its start."""
+    index = part_index(parts, event.start, tz)
+    if event.kind is not Kind.MEAL:
+        return index
+    local = wall(event.start, tz)
+    minutes = local.hour * 60 + local.minute
+    near = [
+        (max(part.start_hour * 60 - minutes, minutes - part.end_hour * 60, 0), n)
+        for n, part in enumerate(parts)
+        if any(word in part.name.lower() for word in MEAL_ROWS)
+    ]
+    distance, nearest = min(near, default=(MEAL_REACH + 1, index))
+    return nearest if distance <= MEAL_REACH else index
 
 
 def check_out(event: Event, tz: tzinfo | None) -> Entry:
@@ -125,7 +149,7 @@ def build(programme: Programme, events: tuple[Event, ...], tz: tzinfo | None) ->
     for day in days:
         for event in day.events:
             for entry in entries(event, tz, day.date):
-                row = 0 if event.all_day else part_index(parts, event.start, tz) + int(untimed)
+                row = 0 if event.all_day else row_of(parts, event, tz) + int(untimed)
                 placed[day.date][row].append(entry)
             if event.kind is Kind.HOTEL and not event.all_day:
                 out_day = local_date(event.end, tz)

@@ -233,9 +233,14 @@ def place_block(venue: Venue, label: str = "") -> str:
 
 def event_block(programme: Programme, event: Event, tz: tzinfo | None, day: date) -> str:
     inner = [f"<h3>{e(event.title)}</h3>"]
+    if event.open_note:
+        inner.append(f'<p class="warn open">{e(event.open_note)}</p>')
+    number = f"{event.number} · " if event.number else ""
     if event.route is not None:
         origin, destination = event.route
-        inner.append(f'<p class="route">{e(origin)} → {e(destination)}</p>')
+        inner.append(f'<p class="route">{e(number)}{e(origin)} → {e(destination)}</p>')
+    elif number:
+        inner.append(f'<p class="route">{e(event.number)}</p>')
         # The taxi driver needs where to go: the destination's address, large.
         if event.kind is Kind.TRANSFER and event.destination is not None:
             inner.append(place_block(event.destination, "to"))
@@ -249,6 +254,8 @@ def event_block(programme: Programme, event: Event, tz: tzinfo | None, day: date
     if is_ambiguous(event.start) or is_ambiguous(event.end):
         inner.append('<p class="warn">clocks go back around this time: the earlier of the two readings is meant</p>')
     inner.append(f'<p class="who">who: {e(programme.who_label(event))}</p>')
+    if event.contact is not None:
+        inner.append(f'<p class="contact">contact: {e(event.contact)}</p>')
     if event.notes.strip():
         inner.append(f'<div class="notes">{e(event.notes.strip())}</div>')
     return (

@@ -29,3 +29,14 @@ def test_written_as_a_visit_at_the_castle_the_same_day_gives_false_gaps():
     )
     found = {f.events for f in run_checks(loads(text, "visit.yaml")) if f.kind == "travel-gap"}
     assert ("2030-06-04/breakfast-briefing", "2030-06-04/day-trip-to-potsdam") in found
+
+
+def test_what_happens_within_an_excursion_is_part_of_it_not_a_clash():
+    shown = DATA / "format" / "shown.yaml"
+    assert [f for f in run_checks(load(shown)) if f.kind == "clash"] == []
+    as_visit = shown.read_text(encoding="utf-8").replace(
+        "kind: excursion, title: Lake trip, from: hotel, to: fortress, venue: pier",
+        "kind: visit, title: Lake trip, venue: pier",
+    )
+    found = [f.events for f in run_checks(loads(as_visit, "visit.yaml")) if f.kind == "clash"]
+    assert found == [("2030-09-17/lake-trip", "2030-09-17/boat-to-st-gilgen")]
