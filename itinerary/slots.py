@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta, tzinfo
 
 from itinerary import travel
@@ -45,6 +45,8 @@ class Slot:
     """Trips that could not be estimated (a venue without coordinates): the window assumes they are quick."""
     all_day: tuple[str, ...] = ()
     """Titles of that day's all-day items for them (they block no hours, but may matter)."""
+    skips: tuple[str, ...] = ()
+    """Optional events of theirs the window overlaps: free only if they skip them."""
 
     @property
     def span(self) -> timedelta:
@@ -60,8 +62,26 @@ class _Piece:
 
 
 def find(programme: Programme, request: Request) -> list[Slot]:
-    """Every usable window of at least `request.length`, best first (fewest moving, then most slack, then earliest)."""
-    timelines = {p: Timeline.of(_events_of(programme, p)) for p in sorted(request.people)}
+    """Every usable window of at least `request.length`, best first (fewest moving, then most slack, then earliest).
+
+    Windows that open only if someone skips an event optional for them come too, after
+    the others and saying what they skip, unless a window without skipping holds them.
+    """
+    kept = _windows(programme, request, skip_optional=False)
+    optional = _optional(programme, request.people)
+    if optional:
+        loose = _windows(programme, request, skip_optional=True)
+        kept += [
+            replace(slot, skips=_overlapping(optional, slot))
+            for slot in loose
+            if not any(k.venue == slot.venue and k.start <= slot.start and slot.end <= k.end for k in kept)
+        ]
+    kept.sort(key=lambda s: (len(s.moving), bool(s.skips), bool(s.unchecked), -s.span, s.start))
+    return kept
+
+
+def _windows(programme: Programme, request: Request, *, skip_optional: bool) -> list[Slot]:
+    timelines = {p: Timeline.of(_events_of(programme, p, skip_optional)) for p in sorted(request.people)}
     entries = travel.table(programme)
     found: list[Slot] = []
     for day in request.days:
@@ -72,14 +92,26 @@ def find(programme: Programme, request: Request) -> list[Slot]:
             pieces = [_free(programme, t, who, window, place, entries) for who, t in timelines.items()]
             whole = _all_day(timelines.values(), day)
             found += [_slot(p, place, whole) for p in _common(pieces) if p.end - p.start >= request.length]
-    found.sort(key=lambda s: (len(s.moving), bool(s.unchecked), -s.span, s.start))
     return found
 
 
-def _events_of(programme: Programme, who: str) -> tuple[Event, ...]:
+def _events_of(programme: Programme, who: str, skip_optional: bool) -> tuple[Event, ...]:
+    """What books `who`: the events they attend, less those optional for them when they may skip them."""
     if who == EVERYONE:
         return programme.events
-    return tuple(e for e in programme.events if who in programme.attendees(e))
+    return tuple(
+        e
+        for e in programme.events
+        if who in programme.attendees(e) and not (skip_optional and who in programme.optional(e))
+    )
+
+
+def _overlapping(events: tuple[Event, ...], slot: Slot) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(e.title for e in events if e.start < slot.end and e.end > slot.start))
+
+
+def _optional(programme: Programme, people: frozenset[str]) -> tuple[Event, ...]:
+    return tuple(e for e in programme.events if not e.background and not e.all_day and programme.optional(e) & people)
 
 
 def _zone_of_day(programme: Programme, timelines: Iterable[Timeline], day: date, venue: Venue | None) -> tzinfo:
@@ -199,7 +231,12 @@ def _slot(piece: _Piece, place: Venue | None, whole: tuple[str, ...]) -> Slot:
 
 
 def _all_day(timelines: Iterable[Timeline], day: date) -> tuple[str, ...]:
-    titles = (e.title for t in timelines for e in t.whole_days if e.start.date() <= day < e.end.date())
+    titles = (
+        e.title + (" (time to be confirmed)" if e.tbc else "")
+        for t in timelines
+        for e in t.whole_days
+        if e.start.date() <= day < e.end.date()
+    )
     return tuple(dict.fromkeys(titles))
 
 

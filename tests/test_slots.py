@@ -110,16 +110,22 @@ def test_known_unknown_and_all_day(tmp_path):
     request = slots.Request(
         frozenset(["ann", "bo"]), brussels.days(), timedelta(hours=1), (9 * 60, 18 * 60), brussels.venues["office"]
     )
-    found = [(s.start, s.end, sorted(s.moving), s.unchecked, s.all_day) for s in slots.find(brussels, request)]
+    found = [(s.start, s.end, sorted(s.moving), s.unchecked, s.all_day, s.skips) for s in slots.find(brussels, request)]
     tuesday, wednesday = date(2024, 5, 14), date(2024, 5, 15)
+    DAY_TWO = ("Conference week", "Dinner with the mayor (time to be confirmed)")
 
     def t(day, hour, minute=0):
         return datetime(day.year, day.month, day.day, hour, minute, tzinfo=tz)
 
     assert found == [
-        # After the stand-up until the 12:00 lunch at Bozar, 20 min away by the travel table + 10 min buffer.
-        (t(wednesday, 10), t(wednesday, 18), [], (), ("Conference week",)),
-        (t(tuesday, 10), t(tuesday, 11, 30), [], (), ()),
+        # Nobody moves, longest first: Wednesday before the optional museum visit at Bozar (20 min away by
+        # the travel table + 10 min buffer), Tuesday until the 12:00 lunch at Bozar.
+        (t(wednesday, 10), t(wednesday, 13, 30), [], (), DAY_TWO, ()),
+        (t(tuesday, 10), t(tuesday, 11, 30), [], (), (), ()),
+        # Skipping the optional visit opens the whole day: said, and ranked after what skips nothing.
+        (t(wednesday, 10), t(wednesday, 18), [], (), DAY_TWO, ("Museum visit",)),
+        # Back from the museum (15:00 + 30 min) they have moved.
+        (t(wednesday, 15, 30), t(wednesday, 18), ["ann", "bo"], (), DAY_TWO, ()),
         # After the meeting at a venue without coordinates: the trip back cannot be told, so it is said.
-        (t(tuesday, 15), t(tuesday, 18), ["ann", "bo"], ("Mystery venue to Office",), ()),
+        (t(tuesday, 15), t(tuesday, 18), ["ann", "bo"], ("Mystery venue to Office",), (), ()),
     ]

@@ -40,6 +40,8 @@ def render(
         body = Text(f"at {slot.venue.name}" if slot.venue else "(no venue known)", style="bold")
         body.append(f"\n{_moving(programme, slot)} · ", style="dim")
         body.append(_note(slot, request), style="yellow" if slot.unchecked else "dim")
+        if slot.skips:
+            body.append(f"\nonly if they skip what is optional for them: {'; '.join(slot.skips)}", style="yellow")
         if slot.all_day:
             body.append(f"\nthat day, all day: {'; '.join(slot.all_day)}", style="yellow")
         when = f"{words.day(start)}  {start:%H:%M}–{slot.end.astimezone(start.tzinfo):%H:%M} {start.tzname()}"
@@ -79,6 +81,7 @@ def as_json(programme: Programme, request: Request, found: Sequence[Slot], limit
                 "spare_minutes": words.minutes(s.span - request.length),
                 "unchecked": list(s.unchecked),
                 "all_day": list(s.all_day),
+                "skips_optional": list(s.skips),
             }
             for s in found[: limit or None]
         ],

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from itinerary import serialize
 from itinerary.checks import words
+from itinerary.checks.timeline import labels
 from itinerary.model import Event, Programme
 from itinerary.render.agenda import own_zone_note, place, span
 from itinerary.timeutil import zone_key
@@ -69,6 +70,11 @@ def _event(programme: Programme, event: Event, tz: tzinfo, at: datetime) -> Text
     text.append(event.kind.value, style="magenta")
     text.append("  ")
     text.append(event.title, style="bold")
+    if event.tentative:
+        text.append("  tentative", style="yellow")
+    optional = programme.optional(event)
+    if optional:
+        text.append(f"  optional for {', '.join(labels(programme, optional))}", style="yellow")
     if event.route is not None:
         origin, destination = event.route
         text.append(f"\n{origin} → {destination} {_arrival(event, tz)}")

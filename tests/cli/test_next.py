@@ -105,3 +105,12 @@ def test_next_shows_the_time_where_they_are_unless_tz_says_otherwise():
         run("next", gathering, "--at", "2025-07-10 18:00 Australia/Brisbane", "--tz", "UTC", "--format", "json").stdout
     )
     assert asked["timezone"] == "UTC" and asked["at"] == "2025-07-10T08:00+00:00"
+
+
+def test_next_marks_what_is_optional():
+    from conftest import DATA
+
+    result = run("next", DATA / "slots" / "brussels.yaml", "--who", "ann", "--at", "2024-05-15 12:00")
+    assert result.exit_code == 0, result.output
+    assert "Museum visit  optional for The team" in result.stdout
+    assert "leave Office by 13:30" in result.stdout
