@@ -12,6 +12,7 @@ from itinerary.cli import options
 from itinerary.cli.app import app
 from itinerary.cli.options import Format, FormatOpt, ProgrammeArg, WhoOpt
 from itinerary.cli.output import console, emit_json, fail, fail_all
+from itinerary.model import Programme
 
 OutOpt = Annotated[
     Path | None,
@@ -81,18 +82,26 @@ def export(
             sys.stdout.buffer.write(files.build(programme, ref, invite=invitation)[0].data)
             sys.stdout.flush()
             return
-        planned = files.plan(
-            programme,
-            folder=out,
-            file=None if output is None else Path(output),
-            ref=ref,
-            force=force,
-            invite=invitation,
-        )
+        file = None if output is None else Path(output)
+        before = files.already_written(programme, folder=out, file=file)
+        planned = files.plan(programme, folder=out, file=file, ref=ref, force=force, invite=invitation, previous=before)
         rows = files.write(planned)
+        warn_unbumped(programme, ics.unbumped(programme, before, [p.calendar for p in planned]))
     except files.ExportError as exc:
         fail_all(exc.problems)
     if format is Format.json:
         emit_json(view.as_json(programme, rows))
         return
     console().print(view.table(programme, rows))
+
+
+def warn_unbumped(programme: Programme, titles: list[str]) -> None:
+    """Changed events went out with a higher SEQUENCE, but the organiser may have meant a new revision."""
+    if not titles:
+        return
+    count = f"{len(titles)} event{'s' if len(titles) != 1 else ''}"
+    shown = ", ".join(titles[:5]) + (", ..." if len(titles) > 5 else "")
+    sys.stderr.write(
+        f"itinerary: warning: {count} changed but `revision` is still {programme.revision} "
+        f"(bump it when you send a new version): {shown}\n"
+    )

@@ -10,12 +10,14 @@ another programme, is replaced only with `force`.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from itinerary import outfile
 from itinerary.export import ics
 from itinerary.model import Programme
+from itinerary.xprops import Stamp
 
 
 class ExportError(Exception):
@@ -44,13 +46,19 @@ class Written:
 
 
 def build(
-    programme: Programme, ref: str | None = None, *, each: bool = False, invite: ics.Invite | None = None
+    programme: Programme,
+    ref: str | None = None,
+    *,
+    each: bool = False,
+    invite: ics.Invite | None = None,
+    previous: Mapping[str, Stamp] | None = None,
 ) -> list[ics.CalendarFile]:
-    """The calendars to write: `ref`'s (None: every event), or with `each` one per participant and the programme's."""
+    """The calendars to write: `ref`'s (None: every event), or with `each` one per participant and the programme's.
+    `previous`: how the events stood in the calendars last written (SEQUENCE moves only for changed ones)."""
     try:
         stamp = ics.stamp(programme)
         refs: list[str | None] | None = None if each and ref is None else [ref]
-        return ics.calendars(programme, refs, stamp=stamp, invite=invite)
+        return ics.calendars(programme, refs, stamp=stamp, invite=invite, previous=previous)
     except ValueError as exc:
         raise ExportError([str(exc)]) from None
 
@@ -63,11 +71,15 @@ def plan(
     ref: str | None = None,
     force: bool = False,
     invite: ics.Invite | None = None,
+    previous: Mapping[str, Stamp] | None = None,
 ) -> list[Planned]:
-    """Where each calendar goes: `folder`/<id>.ics (created if missing) or the one `file`; ExportError if refused."""
+    """Where each calendar goes: `folder`/<id>.ics (created if missing) or the one `file`; ExportError if refused.
+    `previous` defaults to what `already_written` finds there."""
     if (folder is None) == (file is None):
         raise ValueError("plan needs either a folder or a file")
-    calendars = build(programme, ref, each=folder is not None, invite=invite)
+    if previous is None:
+        previous = already_written(programme, folder=folder, file=file)
+    calendars = build(programme, ref, each=folder is not None, invite=invite, previous=previous)
     if folder is None:
         planned = [Planned(Path(str(file)), calendars[0])]
     else:
@@ -77,6 +89,13 @@ def plan(
     if any(problems):
         raise ExportError([p for p in problems if p])
     return planned
+
+
+def already_written(programme: Programme, *, folder: Path | None = None, file: Path | None = None) -> dict[str, Stamp]:
+    """How each event stood in the programme's calendars already at the destination (the state clients have)."""
+    if folder is not None:
+        return ics.stamps_in(sorted(folder.glob("*.ics")) if folder.is_dir() else [], programme.id)
+    return ics.stamps_in([file] if file is not None else [], programme.id)
 
 
 def _make_folder(folder: Path) -> None:

@@ -74,7 +74,9 @@ def test_output_file_and_a_revised_programme_updates_it(tmp_path):
     result = run(revised, "--who", "ecpg", "-o", target, "--format", "json")
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["files"][0]["status"] == "updated"
-    assert b"SEQUENCE:2\r\n" in target.read_bytes() and b"SEQUENCE:1\r\n" not in target.read_bytes()
+    # The calendar says revision 2, but no event changed: each keeps its SEQUENCE (issue 10).
+    assert b"revision 2" in target.read_bytes()
+    assert b"SEQUENCE:1\r\n" in target.read_bytes() and b"SEQUENCE:2\r\n" not in target.read_bytes()
 
 
 def test_refuses_to_overwrite_a_file_it_did_not_write(tmp_path):
@@ -238,3 +240,23 @@ def test_a_calendar_of_another_programme_is_refused_saying_whose_it_is(tmp_path)
         f"itinerary: {target}: exists and was not written by itinerary for this programme (it is a calendar of "
         "'ecpg-japan-2009', not 'other-visit'); use --force to overwrite it\n"
     )
+
+
+def test_a_change_exported_without_a_revision_bump_moves_its_sequence_and_warns(tmp_path):
+    """The folder's calendars are what clients have: only the moved train gets a higher SEQUENCE."""
+    from icalendar import Calendar
+
+    out = tmp_path / "out"
+    assert run(JAPAN, "--out", out).exit_code == 0
+    moved = tmp_path / "moved.yaml"
+    moved.write_text(JAPAN.read_text(encoding="utf-8").replace('"16:10-17:40"', '"16:30-18:00"'), encoding="utf-8")
+    result = run(moved, "--out", out)
+    assert result.exit_code == 0, result.output
+    assert "1 event changed but `revision` is still 1" in result.stderr
+    assert "Shinkansen HIKARI 476" in result.stderr
+    events = Calendar.from_ical((out / "tea-petrin.ics").read_bytes()).walk("VEVENT")
+    sequences = {str(e["SUMMARY"]): int(e["SEQUENCE"]) for e in events}
+    assert sequences.pop("Shinkansen HIKARI 476") == 2
+    assert set(sequences.values()) == {1}
+    again = run(moved, "--out", out)
+    assert again.exit_code == 0 and "revision" not in again.stderr  # nothing changed since: no warning
