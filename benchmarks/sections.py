@@ -83,7 +83,8 @@ def bench_print(tmp: Path) -> None:
 
     def page(programme: Programme, who: str | None = None) -> str:
         # A copy, so that nothing the checks worked out for an earlier run is reused.
-        return html.page(dataclasses.replace(programme), zone(programme.timezone), who).text
+        copy = dataclasses.replace(programme)
+        return html.page(copy, zone(programme.timezone), who, findings=run_checks(copy)).text
 
     print("# print (HTML page, checks for the DRAFT box included, in process)")
     japan = load(JAPAN)

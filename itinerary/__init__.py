@@ -23,14 +23,14 @@ if TYPE_CHECKING:
 __version__ = "0.1.0"
 
 
-def read(source: str | Path, *, checking: bool = False) -> Programme:
+def read(source: str | Path) -> Programme:
     """The programme in `source` (a programme file, a calendar, or '-' for standard input).
 
     Raises itinerary.formats.ReadError, whose `diagnostics` say every reason, one line each.
     """
     from itinerary.formats import read as read_any
 
-    return read_any(source, checking=checking)
+    return read_any(source)
 
 
 __all__ = ["__version__", "read"]

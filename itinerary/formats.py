@@ -135,23 +135,10 @@ def is_calendar(path: Path) -> bool:
     return format_of(path) is CALENDAR
 
 
-def read(source: str | Path, *, checking: bool = False) -> Programme:
-    """The programme in the file `source` ('-': standard input), whatever its format; ReadError if none.
-
-    `checking=True` reads it as `itinerary check` sees it: a calendar without attendees, or a
-    programme that lists nobody, is one person's days, checked as one timeline (else nobody
-    attends anything and no clash could be found).
-    """
+def read(source: str | Path) -> Programme:
+    """The programme in the file `source` ('-': standard input), whatever its format; ReadError if none."""
     name = name_of(source)
     if str(source) == STDIN:
         data = sys.stdin.buffer.read()
-        found = format_of(name, data[:HEAD])
-        programme = found.read(data, name)
-    else:
-        found = format_of(source)
-        programme = found.read(Path(source), name)
-    if checking:
-        from itinerary.checks.timeline import one_timeline
-
-        programme = one_timeline(programme)
-    return programme
+        return format_of(name, data[:HEAD]).read(data, name)
+    return format_of(source).read(Path(source), name)

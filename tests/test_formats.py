@@ -43,13 +43,6 @@ def test_read_of_standard_input(monkeypatch):
         assert itinerary.read("-").title == title
 
 
-def test_a_calendar_for_check_is_one_timeline_when_nobody_is_listed():
-    clash = DATA / "import" / "clash.ics"
-    assert not itinerary.read(clash).participants
-    assert list(itinerary.read(clash, checking=True).participants) == ["calendar"]
-    assert itinerary.read(JAPAN, checking=True).participants == itinerary.read(JAPAN).participants
-
-
 def test_every_error_is_a_read_error_with_its_lines(tmp_path):
     with pytest.raises(formats.ReadError) as broken:
         itinerary.read(DATA / "import" / "not-a-calendar.ics")

@@ -4,7 +4,7 @@
     findings = run_checks(programme)          # most severe first
 
 Pure: nothing here reads files or prints. Adding a check means writing one function
-`(programme) -> Iterable[Finding]`, adding it to CHECKS, and documenting its code.
+`(programme) -> Iterable[Finding]`, adding it to CHECKS, and its code to CODES (codes.py).
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 from itinerary.checks.attendance import idle_participant, unattended
 from itinerary.checks.clash import clash
+from itinerary.checks.codes import CODES, KINDS, Code
 from itinerary.checks.estimated import estimated_end
 from itinerary.checks.finding import SEVERITIES, Finding, Severity, rank, summary
 from itinerary.checks.legs import leg_duration
@@ -50,4 +51,4 @@ def run_checks(programme: Programme, checks: Sequence[Check] | None = None) -> l
     return found
 
 
-__all__ = ["CHECKS", "SEVERITIES", "Check", "Finding", "Severity", "run_checks", "summary"]
+__all__ = ["CHECKS", "CODES", "KINDS", "SEVERITIES", "Check", "Code", "Finding", "Severity", "run_checks", "summary"]

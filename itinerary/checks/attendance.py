@@ -60,4 +60,5 @@ def idle_participant(programme: Programme) -> Iterator[Finding]:
                 suggestion=f"add {pid} or one of their groups to the `who` of the events they attend, or drop them",
                 sources=(participant.source,),
                 participants=(participant.name,),
+                participant_ids=(pid,),
             )

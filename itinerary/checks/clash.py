@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from itinerary.checks import words
 from itinerary.checks.finding import Finding
-from itinerary.checks.timeline import Overlap, labels, optional_in, overlaps
+from itinerary.checks.timeline import Overlap, in_file_order, labels, optional_in, overlaps
 from itinerary.model import Programme
 
 
@@ -50,6 +50,7 @@ def _finding(programme: Programme, pair: Overlap, people: frozenset[str], *, opt
         sources=(a.source, b.source),
         events=(a.id, b.id),
         participants=who,
+        participant_ids=in_file_order(programme, people),
     )
 
 

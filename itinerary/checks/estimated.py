@@ -8,7 +8,7 @@ from datetime import timedelta
 from itinerary.checks import words
 from itinerary.checks.finding import Finding
 from itinerary.checks.gaps import gaps
-from itinerary.checks.timeline import labels, overlaps
+from itinerary.checks.timeline import in_file_order, labels, overlaps
 from itinerary.model import DEFAULT_DURATION, Event, Programme
 
 
@@ -52,6 +52,7 @@ def estimated_end(programme: Programme) -> Iterator[Finding]:
             sources=(event.source, after.source),
             events=(event.id, after.id),
             participants=labels(programme, who),
+            participant_ids=in_file_order(programme, who),
         )
 
 

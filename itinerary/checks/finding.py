@@ -19,8 +19,9 @@ class Finding:
     """One finding of `itinerary check`.
 
     `code` is short and stable (what a script or a reader searches for), `kind` the
-    family it belongs to (`clash`, `travel-gap`, ...). `participants` are labels for
-    people, whole groups named by the group's name instead of its members.
+    family it belongs to (`clash`, `travel-gap`, ...); codes.CODES holds both. `participants`
+    are labels for people to read, whole groups named by the group's name instead of its
+    members; `participant_ids` are the ids of everyone concerned, for programs to match.
     """
 
     code: str
@@ -32,6 +33,8 @@ class Finding:
     events: tuple[str, ...] = ()
     """Ids of the events involved, in the order the message names them."""
     participants: tuple[str, ...] = ()
+    participant_ids: tuple[str, ...] = ()
+    """Ids of every participant concerned, in the order of the file."""
 
     @property
     def source(self) -> Source | None:

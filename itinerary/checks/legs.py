@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 from itinerary import travel
 from itinerary.checks import words
 from itinerary.checks.finding import Finding
-from itinerary.checks.timeline import labels
+from itinerary.checks.timeline import in_file_order, labels
 from itinerary.model import Event, Kind, Programme, Venue
 
 
@@ -113,6 +113,7 @@ def _finding(programme: Programme, event: Event, km: float, bound: str, cause: t
         sources=(event.source,),
         events=(event.id,),
         participants=labels(programme, programme.attendees(event)),
+        participant_ids=in_file_order(programme, programme.attendees(event)),
     )
 
 

@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta
 
 from itinerary.checks import words
 from itinerary.checks.finding import Finding
-from itinerary.checks.timeline import Timeline, labels, timelines
+from itinerary.checks.timeline import Timeline, in_file_order, labels, timelines
 from itinerary.model import Event, Kind, Programme
 from itinerary.timeutil import zone
 
@@ -89,6 +89,7 @@ def _finding(programme: Programme, day: date, evening: Event, who: set[str], sta
         sources=(evening.source,),
         events=(evening.id,),
         participants=labels(programme, who),
+        participant_ids=in_file_order(programme, who),
     )
 
 

@@ -121,6 +121,12 @@ def _label_cache(programme: Programme) -> dict[frozenset[str], tuple[str, ...]]:
     return {}
 
 
+def in_file_order(programme: Programme, ids: Iterable[str]) -> tuple[str, ...]:
+    """Participant ids, each once, in the order the file lists the participants."""
+    wanted = frozenset(ids)
+    return tuple(pid for pid in programme.participants if pid in wanted)
+
+
 def labels(programme: Programme, ids: Iterable[str]) -> tuple[str, ...]:
     """Names for a set of participants: a group's name where all its members are in, else people's names.
 

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 
 from itinerary.checks import words
 from itinerary.checks.finding import Finding, Severity
-from itinerary.checks.timeline import labels
+from itinerary.checks.timeline import in_file_order, labels
 from itinerary.model import Event, Kind, Programme
 from itinerary.timeutil import WallTime, abbreviation, classify, zone_key
 
@@ -56,6 +56,7 @@ def outside_dates(programme: Programme) -> Iterator[Finding]:
             sources=(event.source,),
             events=(event.id,),
             participants=_who(programme, event),
+            participant_ids=in_file_order(programme, programme.attendees(event)),
         )
 
 
@@ -107,6 +108,7 @@ def dst(programme: Programme) -> Iterator[Finding]:
                 sources=(event.source,),
                 events=(event.id,),
                 participants=_who(programme, event),
+                participant_ids=in_file_order(programme, programme.attendees(event)),
             )
 
 
@@ -133,4 +135,5 @@ def odd_hour(programme: Programme) -> Iterator[Finding]:
             sources=(event.source,),
             events=(event.id,),
             participants=_who(programme, event),
+            participant_ids=in_file_order(programme, programme.attendees(event)),
         )

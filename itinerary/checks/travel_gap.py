@@ -8,7 +8,7 @@ from datetime import timedelta
 from itinerary.checks import words
 from itinerary.checks.finding import Finding
 from itinerary.checks.gaps import Gap, gaps
-from itinerary.checks.timeline import labels, optional_in
+from itinerary.checks.timeline import in_file_order, labels, optional_in
 from itinerary.model import Programme
 
 
@@ -80,6 +80,7 @@ def _short(programme: Programme, gap: Gap, home: str) -> Finding:
         sources=(a.source, b.source),
         events=(a.id, b.id),
         participants=labels(programme, gap.participants),
+        participant_ids=in_file_order(programme, gap.participants),
     )
 
 
@@ -98,4 +99,5 @@ def _unknown(programme: Programme, gap: Gap, home: str) -> Finding:
         sources=(a.source, b.source),
         events=(a.id, b.id),
         participants=labels(programme, gap.participants),
+        participant_ids=in_file_order(programme, gap.participants),
     )

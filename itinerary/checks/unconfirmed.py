@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from itinerary.checks import words
 from itinerary.checks.finding import Finding
-from itinerary.checks.timeline import labels
+from itinerary.checks.timeline import in_file_order, labels
 from itinerary.model import Event, Programme
 
 
@@ -31,6 +31,7 @@ def unconfirmed(programme: Programme) -> Iterator[Finding]:
         sources=tuple(e.source for e in open_items),
         events=tuple(e.id for e in open_items),
         participants=labels(programme, people),
+        participant_ids=in_file_order(programme, people),
     )
 
 

@@ -24,7 +24,7 @@ def check(
     (or warnings, with --strict), 2 when the file cannot be loaded.
     """
     # The loader's warnings (DST folds) are not printed: the `dst` check reports them as findings.
-    programme = options.programme(programme_file, warnings=False, checking=True)
+    programme = options.programme(programme_file, warnings=False)
     from itinerary import serialize
     from itinerary.checks import run_checks
     from itinerary.render import findings as view

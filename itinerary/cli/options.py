@@ -56,16 +56,16 @@ TzOpt = Annotated[
 ]
 
 
-def programme(path: Path, *, warnings: bool = True, checking: bool = False) -> Programme:
+def programme(path: Path, *, warnings: bool = True) -> Programme:
     """The programme in `path`, whatever its format, or every error on stderr and exit 2.
 
-    `warnings=False` leaves the loader's warnings out; `checking` reads it as `check` sees it.
+    `warnings=False` leaves the loader's warnings out.
     """
     from itinerary import read
     from itinerary.formats import ReadError
 
     try:
-        found = read(path, checking=checking)
+        found = read(path)
     except ReadError as exc:
         unreadable(path, exc)
     if warnings:

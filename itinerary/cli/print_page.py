@@ -40,7 +40,9 @@ def print_page(
         problem = outfile.refusal(output, force, view.is_ours)
         if problem:
             fail(problem)
-    page = view.page(programme, zone, ref, source_name=programme_file.name)
+    from itinerary.checks import run_checks
+
+    page = view.page(programme, zone, ref, source_name=programme_file.name, findings=run_checks(programme))
     if output is None:
         sys.stdout.write(page.text)
         return

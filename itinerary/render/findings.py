@@ -136,4 +136,5 @@ def finding_json(finding: Finding) -> dict[str, Any]:
         "sources": [{"file": s.file, "line": s.line, "column": s.column} for s in finding.sources],
         "events": list(finding.events),
         "participants": list(finding.participants),
+        "participant_ids": list(finding.participant_ids),
     }

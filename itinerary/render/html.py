@@ -105,26 +105,13 @@ def date_range(programme: Programme) -> str:
 # --- findings ----------------------------------------------------------------------------------
 
 
-def findings(programme: Programme) -> list[Finding]:
-    """The findings of `itinerary check`, most severe first."""
-    from itinerary.checks import run_checks
-
-    return run_checks(programme)
-
-
 def concerns(programme: Programme, finding: Finding, who: str | None, shown: set[str]) -> bool:
-    """Whether a finding belongs on the page of `who`: it names them, their group or one of their events.
-
-    A finding's `participants` are labels (people's names, groups' names), its `events` ids.
-    """
-    if who is None or not (finding.events or finding.participants):
+    """Whether a finding belongs on the page of `who`: it concerns them, one of their group or one of their events."""
+    if who is None or not (finding.events or finding.participant_ids):
         return True
     if set(finding.events) & shown:
         return True
-    names = {programme.participants[p].name for p in programme.expand([who])}
-    groups = [who] if who in programme.groups else list(programme.participants[who].groups)
-    names.update(programme.groups[g].name for g in groups if g in programme.groups)
-    return bool(names & set(finding.participants))
+    return bool(programme.expand([who]) & set(finding.participant_ids))
 
 
 def where(source: Source) -> str:
@@ -350,11 +337,20 @@ def for_whom(programme: Programme, who: str | None) -> str:
     return ""
 
 
-def page(programme: Programme, tz: tzinfo | None, who: str | None = None, source_name: str = "") -> Page:
-    """The whole page; `who` makes it one participant's (or group's) own programme."""
+def page(
+    programme: Programme,
+    tz: tzinfo | None,
+    who: str | None = None,
+    source_name: str = "",
+    findings: Sequence[Finding] = (),
+) -> Page:
+    """The whole page; `who` makes it one participant's (or group's) own programme.
+
+    `findings` (of `itinerary check`, most severe first) that concern the reader head it in a DRAFT box.
+    """
     events = programme.events_for(who)
     shown = {event.id for event in events}
-    relevant = [f for f in findings(programme) if concerns(programme, f, who, shown)]
+    relevant = [f for f in findings if concerns(programme, f, who, shown)]
     draft = serious(relevant)
     grid = build(programme, events, tz)
     days, estimated = agenda(programme, events, tz)

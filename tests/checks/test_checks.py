@@ -11,25 +11,12 @@ from conftest import TESTS
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from itinerary.checks import CHECKS, Finding, run_checks, summary
+from itinerary.checks import CHECKS, KINDS, Finding, run_checks, summary
 from itinerary.checks.timeline import labels, overlaps, timelines
 from itinerary.load import load, loads
 from itinerary.model import Event, Group, Kind, Participant, Programme, Source
 
 DATA = TESTS / "data" / "check"
-KINDS = (
-    "clash",
-    "travel-gap",
-    "outside-dates",
-    "no-lodging",
-    "dst",
-    "odd-hour",
-    "unattended",
-    "idle-participant",
-    "estimated-end",
-    "leg-duration",
-    "unconfirmed",
-)
 
 
 def kinds_of(findings: list[Finding], kind: str) -> list[Finding]:

@@ -116,6 +116,7 @@ def test_json_fields_of_a_finding():
         ],
         "events": ["2030-03-04/red-session", "2030-03-04/blue-session"],
         "participants": ["Cy Both"],
+        "participant_ids": ["cy-both"],
     }
 
 

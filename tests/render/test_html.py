@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 
 from itinerary.checks import run_checks
 from itinerary.cli import app
-from itinerary.load import load
+from itinerary.load import load, loads
 from itinerary.render import html
 from itinerary.timeutil import zone
 
@@ -53,7 +53,7 @@ class Page(HTMLParser):
 
 @pytest.fixture(scope="module")
 def japan_page(japan):
-    return html.page(japan, TOKYO, source_name="ecpg-japan-2009.yaml")
+    return html.page(japan, TOKYO, source_name="ecpg-japan-2009.yaml", findings=run_checks(japan))
 
 
 def test_page_has_every_day_and_the_trains(japan, japan_page):
@@ -145,7 +145,7 @@ def test_draft_box_lists_the_findings_of_check():
     programme = load(CLASH)
     findings = [f for f in run_checks(programme) if f.severity in ("error", "warning")]
     assert findings, "the fixture is meant to have a clash"
-    result = html.page(programme, zone("Europe/Ljubljana"))
+    result = html.page(programme, zone("Europe/Ljubljana"), findings=run_checks(programme))
     page = Page(result.text)
     assert result.findings == len(findings)
     assert next(s.get("class") for s in page.all("section")) == "draft"  # at the top
@@ -158,15 +158,15 @@ def test_draft_box_lists_the_findings_of_check():
 
 def test_draft_box_only_for_findings_that_concern_the_reader():
     programme = load(CLASH)
-    assert html.page(programme, zone("Europe/Ljubljana"), "tea-petrin").findings == 1
-    ana = html.page(programme, zone("Europe/Ljubljana"), "ana-novak")
+    assert html.page(programme, zone("Europe/Ljubljana"), "tea-petrin", findings=run_checks(programme)).findings == 1
+    ana = html.page(programme, zone("Europe/Ljubljana"), "ana-novak", findings=run_checks(programme))
     assert ana.findings == 0 and 'class="draft"' not in ana.text
 
 
 def test_no_draft_box_without_findings():
     programme = load(CLEAN)
     assert run_checks(programme) == []
-    result = html.page(programme, zone("Europe/Ljubljana"))
+    result = html.page(programme, zone("Europe/Ljubljana"), findings=run_checks(programme))
     assert result.findings == 0 and 'class="draft"' not in result.text and "Draft" not in Page(result.text).text
 
 
@@ -243,3 +243,19 @@ def test_is_ours(tmp_path):
     page.write_text('<meta name="generator" content="itinerary-other 1">', encoding="utf-8")
     assert not html.is_ours(page)
     assert not html.is_ours(tmp_path / "missing.html")
+
+
+def test_draft_box_tells_two_people_of_the_same_name_apart():
+    """Findings name whom they concern by id: a namesake's clash is not on the other's page (it was, by name)."""
+    text = (
+        CLASH.read_text(encoding="utf-8")
+        .replace("  - name: Tea Petrin\n", "  - name: Tea Petrin\n    id: tea-a\n")
+        .replace("  - name: Ana Novak\n", "  - name: Tea Petrin\n    id: tea-b\n")
+        .replace("who: [ana-novak]", "who: [tea-b]")
+    )
+    programme = loads(text, "namesakes.yaml")
+    found = run_checks(programme)
+    assert [f.participant_ids for f in found if f.code == "C101"] == [("tea-a",)]
+    assert html.page(programme, zone("Europe/Ljubljana"), "tea-a", findings=found).findings == 1
+    other = html.page(programme, zone("Europe/Ljubljana"), "tea-b", findings=found)
+    assert other.findings == 0 and 'class="draft"' not in other.text

@@ -45,7 +45,9 @@ def open_page(browser, tmp_path_factory, name: str, text: str) -> chromium.Rende
 
 @pytest.fixture(scope="module")
 def japan_page(browser, tmp_path_factory, japan):
-    return open_page(browser, tmp_path_factory, "japan", html.page(japan, zone("Asia/Tokyo")).text)
+    return open_page(
+        browser, tmp_path_factory, "japan", html.page(japan, zone("Asia/Tokyo"), findings=run_checks(japan)).text
+    )
 
 
 @pytest.fixture(scope="module")
@@ -138,7 +140,12 @@ def test_printed_on_a4_at_most_three_pages_a_day(japan, japan_pdf):
 
 def test_script_in_the_file_stays_text(browser, tmp_path_factory):
     programme = load(DATA / "print" / "hostile.yaml")
-    page = open_page(browser, tmp_path_factory, "hostile", html.page(programme, zone("Europe/Warsaw")).text)
+    page = open_page(
+        browser,
+        tmp_path_factory,
+        "hostile",
+        html.page(programme, zone("Europe/Warsaw"), findings=run_checks(programme)).text,
+    )
     assert page.scripts == 0
     assert page.problems == []
     assert page.requests == [page.url]
@@ -158,7 +165,12 @@ def test_a_long_programme_prints_within_bounds(browser, tmp_path_factory):
     path = tmp_path_factory.mktemp("synth") / "synthetic.yaml"
     path.write_text(synth.programme(events=400, participants=40, groups=4), encoding="utf-8")
     programme = load(path)
-    page = open_page(browser, tmp_path_factory, "synthetic", html.page(programme, zone("Europe/Brussels"), "g1").text)
+    page = open_page(
+        browser,
+        tmp_path_factory,
+        "synthetic",
+        html.page(programme, zone("Europe/Brussels"), "g1", findings=run_checks(programme)).text,
+    )
     from pypdf import PdfReader
 
     pdf = PdfReader(io.BytesIO(page.pdf))
