@@ -15,6 +15,7 @@ problem is collected so the user sees all of them at once.
     travel      `travel:` times between venues
     days        `days:`, each day's events, ids used once
     events      one event: kind, places, who, id
+    details     an event's status, optional attendance, number and contact
     times       `time`, `depart`/`arrive`, all-day, hotel stays -> instants
     programme   the sections put together into a Programme
 """
