@@ -63,3 +63,36 @@ def test_programme_loads_and_check_finds_only_what_was_reviewed(path: Path):
     assert programme.events
     found = {(f.severity, f.code, tuple(f.events)) for f in run_checks(programme) if f.severity in ("error", "warning")}
     assert found == REVIEWED[path.stem]
+
+
+@pytest.mark.parametrize("path", programmes(), ids=lambda p: p.stem)
+def test_every_command_works_on_the_programme(path: Path, tmp_path: Path):
+    """As a new user would: each command on the real programme, and its calendar read back and compared.
+
+    Exit codes only say the command did its job (0, or 1 for check's errors and diff's changes);
+    the agenda's JSON must hold every event of the file, each on the day it is written under.
+    """
+    import json
+
+    from typer.testing import CliRunner
+
+    from itinerary.cli import app
+
+    def run(*args: object) -> str:
+        result = CliRunner().invoke(app, [str(a) for a in args], env={"COLUMNS": "100"})
+        expected = (0, 1) if args[0] in ("check", "diff") else (0,)
+        assert result.exit_code in expected, f"{args}: exit {result.exit_code}\n{result.output}"
+        return result.stdout
+
+    programme = load(path)
+    agenda = json.loads(run("agenda", path, "--format", "json"))
+    listed = {e["id"] for day in agenda["days"] for e in day["events"]}
+    assert listed >= {e.id for e in programme.events if e.kind.value != "hotel"}
+    for args in (("agenda", path, "--tz", "UTC"), ("grid", path), ("participants", path), ("check", path)):
+        assert run(*args).strip()
+    run("print", path, "-o", tmp_path / "page.html")
+    assert (tmp_path / "page.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    run("export", path, "--out", tmp_path / "ics")
+    run("import", tmp_path / "ics" / "programme.ics", "-o", tmp_path / "back.yaml")
+    run("check", tmp_path / "back.yaml")
+    run("diff", path, tmp_path / "back.yaml")
