@@ -20,18 +20,30 @@ from typing import Literal
 from itinerary.model import Event, Kind, Programme, Venue
 
 Change = Literal[
-    "added", "cancelled", "moved", "venue", "place", "renamed", "kind", "background", "notes", "attendance"
+    "added", "cancelled", "moved", "venue", "place", "renamed", "kind", "background", "status", "notes", "attendance"
 ]
 """What happened to an event. `venue` covers a leg's `from`/`to`; `place` the same venue's map position
 or website; `kind` a meeting become a meal; `background` a stay that now blocks its time or no longer
-does; `attendance` who attends."""
+does; `status` a tentative event confirmed, or a confirmed one made tentative; `attendance` who attends."""
 Seen = Literal[
-    "added", "cancelled", "joined", "left", "moved", "venue", "place", "renamed", "kind", "background", "notes"
+    "added",
+    "cancelled",
+    "joined",
+    "left",
+    "moved",
+    "venue",
+    "place",
+    "renamed",
+    "kind",
+    "background",
+    "status",
+    "notes",
 ]
 """A change as one participant sees it: `joined`/`left` when their own attendance changed."""
 
 CHANGES: tuple[Change, ...] = (
-    "added", "cancelled", "moved", "venue", "place", "renamed", "kind", "background", "notes", "attendance"
+    "added", "cancelled", "moved", "venue", "place", "renamed", "kind", "background", "status", "notes",
+    "attendance",
 )  # fmt: skip
 
 
@@ -213,6 +225,8 @@ def _change(
         changes.append("kind")
     if old.background != new.background and Kind.HOTEL not in (old.kind, new.kind):  # a stay always is
         changes.append("background")
+    if old.tentative != new.tentative:
+        changes.append("status")
     if old.notes != new.notes:
         changes.append("notes")
     if was != now:

@@ -287,7 +287,7 @@ def test_json_for_scripts():
     assert (data["old"]["revision"], data["new"]["revision"]) == (2, 3)
     assert data["summary"] == {
         "added": 1, "cancelled": 1, "moved": 2, "venue": 1, "place": 0, "renamed": 1, "kind": 0,
-        "background": 0, "notes": 0, "attendance": 1,
+        "background": 0, "status": 0, "notes": 0, "attendance": 1,
     }  # fmt: skip
     lunch = next(e for e in data["events"] if e["id"] == "2009-10-06/lunch-at-elio")
     assert lunch["changes"] == ["moved"]
@@ -447,3 +447,14 @@ def test_a_change_against_a_calendar_without_attendees_goes_to_those_who_attend(
     found = compare(load(JAPAN), convert(moved.read_bytes(), "moved.ics").programme)
     assert [(c.id, c.changes) for c in found.events] == [("2009-10-08/rounding-up", ("moved",))]
     assert sorted(found.people) == sorted(p.id for p in load(JAPAN).members("ecpg"))
+
+
+def test_a_confirmed_dinner_and_a_time_given_to_a_call_are_reported():
+    format_data = DATA / "format"
+    confirmed = compare(load(format_data / "optional.yaml"), load(format_data / "optional-v2.yaml"))
+    assert [(c.event.title, c.changes) for c in confirmed.events] == [("Dinner with the Mayor", ("status",))]
+    text = run("diff", format_data / "optional.yaml", format_data / "optional-v2.yaml").stdout
+    assert "Status changed: Dinner with the Mayor" in text and "now confirmed (was tentative)" in text
+    timed = run("diff", format_data / "tbc.yaml", format_data / "tbc-v2.yaml").stdout
+    assert "was Tue 9 Apr, time to be confirmed, Ministry of Foreign Affairs" in timed
+    assert "now Tue 9 Apr 14:00–14:30, Ministry of Foreign Affairs" in timed

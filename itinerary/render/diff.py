@@ -28,6 +28,7 @@ LABELS = {
     "renamed": "Renamed",
     "kind": "Kind changed",
     "background": "Background changed",
+    "status": "Status changed",
     "notes": "Notes changed",
 }
 WORDS = {
@@ -39,6 +40,7 @@ WORDS = {
     "renamed": "renamed",
     "kind": "of another kind",
     "background": "in or out of the background",
+    "status": "confirmed or made tentative",
     "notes": "with new notes",
     "attendance": "with a change in who attends",
 }
@@ -55,7 +57,7 @@ def when(event: Event, programme: Programme) -> str:
     """'Tue 6 Oct 12:30–~14:00', in the event's own zone, naming the zone where it is not the programme's."""
     start, end = event.start, event.end
     if event.all_day:
-        return f"{_day(start)}, all day"
+        return f"{_day(start)}, {'time to be confirmed' if event.tbc else 'all day'}"
     foreign = not (same_offset(start, programme.timezone) and same_offset(end, programme.timezone))
     first = f"{_day(start)} {start:%H:%M}" + (f" {abbreviation(start)}" if foreign else "")
     last = f"{end:%H:%M}" if end.date() == start.date() else f"{_day(end)} {end:%H:%M}"
@@ -119,6 +121,8 @@ def details(old: Event, new: Event, seen: Sequence[Seen]) -> list[str]:
             if new.background
             else "no longer in the background: nothing else can take place during it"
         )
+    if "status" in seen:
+        out.append("now tentative (was confirmed)" if new.tentative else "now confirmed (was tentative)")
     if "place" in seen:
         pairs = zip((old.venue, old.origin, old.destination), (new.venue, new.origin, new.destination), strict=True)
         for was, now in pairs:
