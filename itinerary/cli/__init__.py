@@ -23,6 +23,7 @@ COMMANDS = (
     "grid",
     "print_page",
     "export",
+    "publish",
     "check",
     "import_calendar",
     "diff",

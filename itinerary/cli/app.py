@@ -14,8 +14,9 @@ import typer
 
 EXIT_CODES = """\
 Exit codes: 0 success; 1 findings (`check`: errors, or warnings with --strict;
-`diff`: the versions differ); 2 the input could not be used (a file that does
-not load, a bad option); 3 an internal error (a bug: please report it)."""
+`diff`: the versions differ; `publish`: an event edited on the server was left
+alone); 2 the input could not be used (a file that does not load, a bad option,
+a server that refused); 3 an internal error (a bug: please report it)."""
 
 app = typer.Typer(
     name="itinerary",
