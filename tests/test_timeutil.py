@@ -65,3 +65,36 @@ def test_localize_keeps_the_wall_time_unless_it_is_a_gap(name, naive):
         if status is WallTime.FOLD:
             later = value.replace(fold=1)
             assert later.astimezone(zone("UTC")) - value.astimezone(zone("UTC")) > timedelta(0)
+
+
+def test_durations_in_words_and_as_on_a_clock():
+    from datetime import timedelta
+
+    from itinerary.timeutil import duration
+
+    assert [duration(timedelta(minutes=m)) for m in (0, 45, 60, 90, 65, 24 * 60 + 120)] == [
+        "0 min",
+        "45 min",
+        "1 h",
+        "1 h 30 min",
+        "1 h 5 min",
+        "1 day 2 h",
+    ]
+    assert [duration(timedelta(minutes=m), clock=True) for m in (30, 60, 90, 65)] == [
+        "30 min",
+        "1 h",
+        "1 h 30",
+        "1 h 05",
+    ]
+    assert duration(timedelta(minutes=-90)) == "-1 h 30 min"
+
+
+def test_a_zone_name_and_the_tzid_a_calendar_writes():
+    from datetime import UTC, timedelta, timezone
+
+    from itinerary.timeutil import tzid, zone, zone_key, zone_name
+
+    assert (zone_name(zone("Asia/Tokyo")), tzid(zone("Asia/Tokyo"))) == ("Asia/Tokyo", "Asia/Tokyo")
+    assert (zone_name(zone("UTC")), tzid(zone("UTC"))) == ("UTC", None)
+    assert (zone_name(UTC), tzid(UTC), zone_key(UTC)) == (None, None, "UTC")
+    assert zone_key(timezone(timedelta(hours=9))) == "UTC+09:00"
