@@ -177,6 +177,10 @@ class Event:
     """The day is known, the time is not (`time: TBC`): held as an all-day item that books no one."""
     tentative: bool = False
     """`status: tentative`: the event itself may still fall through."""
+    check_in_usual: bool = False
+    """A hotel stay whose check-in is the usual hour: the file gives none (shown as assumed)."""
+    check_out_usual: bool = False
+    """A hotel stay whose check-out is the usual hour: `until` gives a date only."""
     optional: tuple[str, ...] = ()
     """Group and participant ids for whom attending is optional (they are in `who` too)."""
     optional_all: bool = False

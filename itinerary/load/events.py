@@ -84,6 +84,8 @@ def read_event(
         background=background or kind is Kind.HOTEL,
         explicit_id="id" in fields,
         tbc=times.tbc,
+        check_in_usual=times.usual[0],
+        check_out_usual=times.usual[1],
         **details.event_fields(),
     )
 

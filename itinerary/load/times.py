@@ -25,6 +25,8 @@ class Times:
     estimated: bool = False
     tbc: bool = False
     """`time: TBC`: the day is known, the time not; held as the whole day."""
+    usual: tuple[bool, bool] = (False, False)
+    """A hotel stay's check-in and check-out: whether each is the usual hour, not written."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,7 +153,8 @@ def stay(r: NodeReader, item: Item) -> Times | None:
             f"check-out {end:%Y-%m-%d %H:%M} is not after check-in {start:%Y-%m-%d %H:%M}",
         )
         return None
-    return Times(start, end)
+    until = r.text(fields["until"][1], f"{field}.until") or ""
+    return Times(start, end, usual=("time" not in fields, ":" not in until))
 
 
 def stamp(

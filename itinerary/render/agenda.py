@@ -88,7 +88,7 @@ def detail_lines(programme: Programme, event: Event, tz: tzinfo | None, day: dat
         if event.venue.local_address:
             lines.append(("bold", event.venue.local_address))
     if event.kind.value == "hotel":
-        lines.append(("", f"check-in {event.start:%a %d %b %H:%M}, check-out {event.end:%a %d %b %H:%M}"))
+        lines.append(("", stay_hours(event)))
     note = own_zone_note(event, tz, programme.timezone)
     if note:
         lines.append(("yellow", note))
@@ -168,6 +168,8 @@ def render(
                 style="dim",
             )
         )
+    if any(usual_hours(e) for e in events):
+        out.append(Text(USUAL_HOURS, style="dim"))
     return out
 
 
@@ -210,3 +212,18 @@ def as_json(
 
 
 __all__ = ["as_json", "local_date", "print_agenda", "render"]
+
+
+USUAL_HOURS = f"{ESTIMATED} check-in, check-out: the usual hour, the file gives none"
+
+
+def usual_hours(event: Event) -> bool:
+    """Whether a hotel stay shows an hour the file does not give."""
+    return event.check_in_usual or event.check_out_usual
+
+
+def stay_hours(event: Event) -> str:
+    """A hotel stay's check-in and check-out, the usual hours (not in the file) marked as assumed."""
+    check_in = (ESTIMATED if event.check_in_usual else "") + f"{event.start:%H:%M}"
+    check_out = (ESTIMATED if event.check_out_usual else "") + f"{event.end:%H:%M}"
+    return f"check-in {event.start:%a %d %b} {check_in}, check-out {event.end:%a %d %b} {check_out}"

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from itinerary import serialize
 from itinerary.model import DayPart, Event, Kind, Programme
-from itinerary.render.agenda import ESTIMATED, clock, times_in
+from itinerary.render.agenda import ESTIMATED, USUAL_HOURS, clock, times_in, usual_hours
 from itinerary.select import Day, by_day, local_date
 from itinerary.timeutil import wall, zone_key
 
@@ -103,7 +103,9 @@ def entries(event: Event, tz: tzinfo | None, day: date) -> list[Entry]:
         return [Entry(event, "TBC" if event.tbc else "all day", "", title, at=event.start)]
     start = clock(event.start, tz, day)
     if event.kind is Kind.HOTEL:
-        return [Entry(event, start, "", f"Check-in {title}", at=event.start)]
+        return [
+            Entry(event, (ESTIMATED if event.check_in_usual else "") + start, "", f"Check-in {title}", at=event.start)
+        ]
     if event.route is not None:
         arrive = (ESTIMATED if event.end_estimated else "") + clock(event.end, tz, day)
         leg = Leg(event.route[0], arrive, event.route[1])
@@ -136,7 +138,8 @@ def row_of(parts: tuple[DayPart, ...], event: Event, tz: tzinfo | None) -> int:
 
 
 def check_out(event: Event, tz: tzinfo | None) -> Entry:
-    return Entry(event, clock(event.end, tz), "", f"Check-out {short_title(event.title)}", at=event.end)
+    usual = ESTIMATED if event.check_out_usual else ""
+    return Entry(event, usual + clock(event.end, tz), "", f"Check-out {short_title(event.title)}", at=event.end)
 
 
 def build(programme: Programme, events: tuple[Event, ...], tz: tzinfo | None) -> Grid:
@@ -230,6 +233,8 @@ def render(programme: Programme, grid: Grid, width: int, who: str | None = None)
         out.append(table)
     if estimated:
         out.append(Text(f"{ESTIMATED} arrival estimated: the kind's default, or the next item's start if sooner"))
+    if any(usual_hours(entry.event) for column in grid.columns for cell in column.cells for entry in cell):
+        out.append(Text(USUAL_HOURS))
     return out
 
 

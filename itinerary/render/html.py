@@ -17,7 +17,16 @@ from typing import TYPE_CHECKING
 
 from itinerary import __version__
 from itinerary.model import Event, Kind, Participant, Programme, Source, Venue
-from itinerary.render.agenda import ESTIMATED, heading, own_zone_note, span, times_in
+from itinerary.render.agenda import (
+    ESTIMATED,
+    USUAL_HOURS,
+    heading,
+    own_zone_note,
+    span,
+    stay_hours,
+    times_in,
+    usual_hours,
+)
 from itinerary.render.grid import Entry, Grid, build, column_heading, hours
 from itinerary.render.participants import by_group
 from itinerary.select import by_day
@@ -234,7 +243,7 @@ def event_block(programme: Programme, event: Event, tz: tzinfo | None, day: date
     if event.venue:
         inner.append(place_block(event.venue))
     if event.kind is Kind.HOTEL:
-        inner.append(f'<p class="stay">check-in {event.start:%a %d %b %H:%M}, check-out {event.end:%a %d %b %H:%M}</p>')
+        inner.append(f'<p class="stay">{e(stay_hours(event))}</p>')
     note = own_zone_note(event, tz, programme.timezone)
     if note:
         inner.append(f'<p class="warn">{e(note)}</p>')
@@ -365,6 +374,8 @@ def page(
         if estimated
         else ""
     )
+    if any(usual_hours(event) for event in events):
+        footnote += f'<p class="foot">{e(USUAL_HOURS)}.</p>'
     made = f"Made by itinerary {e(__version__)}" + (f" from {e(source_name)}" if source_name else "") + "."
     text = f"""{head(title, CSS)}
 <body>
