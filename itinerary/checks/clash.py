@@ -6,7 +6,8 @@ from collections.abc import Iterator
 
 from itinerary.checks import words
 from itinerary.checks.finding import Finding
-from itinerary.checks.timeline import Overlap, in_file_order, labels, optional_in, overlaps
+from itinerary.checks.overlap import Overlap, overlaps
+from itinerary.checks.timeline import in_file_order, labels, optional_in
 from itinerary.model import Programme
 
 

@@ -8,7 +8,8 @@ from datetime import timedelta
 from itinerary.checks import words
 from itinerary.checks.finding import Finding
 from itinerary.checks.gaps import gaps
-from itinerary.checks.timeline import in_file_order, labels, overlaps
+from itinerary.checks.overlap import overlaps
+from itinerary.checks.timeline import in_file_order, labels
 from itinerary.model import DEFAULT_DURATION, Event, Programme
 
 

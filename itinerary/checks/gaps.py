@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import timedelta
 
 from itinerary import travel
-from itinerary.checks.timeline import per_programme, timelines
+from itinerary.checks.shared import in_programme_order, sweep
+from itinerary.checks.timeline import occupies, per_programme
 from itinerary.model import Event, Programme, Venue
 
 
@@ -44,6 +46,53 @@ def _why(before: Event, after: Event, a: Venue | None, b: Venue | None, missing:
     return tuple(reasons)
 
 
+class _Following:
+    """Consecutive events of a base timeline; "previous" is the event that ends last so far.
+
+    An extra event changes what follows it until the base's own "previous" is the same
+    again: only that stretch is walked, and the pairs it changes are returned.
+    """
+
+    def __init__(self, base: list[Event]) -> None:
+        self.base = base
+        self.pairs: list[tuple[Event, Event]] = []
+        self.holder: list[Event | None] = []
+        """The "previous" after each base event."""
+        previous: Event | None = None
+        for event in base:
+            if previous is not None:
+                self.pairs.append((previous, event))
+            previous = _later_end(previous, event)
+            self.holder.append(previous)
+
+    def before(self, index: int) -> Event | None:
+        return self.holder[index - 1] if index else None
+
+    def splice(self, extra: list[Event], at: list[int]) -> Iterator[tuple[Event, Event, bool]]:
+        previous: Event | None = None
+        index = 0
+        for n, event in enumerate(extra):
+            if previous is self.before(index):
+                index = at[n]  # in step with the base: its pairs hold up to here
+                previous = self.before(index)
+            if previous is not None:
+                yield previous, event, True
+            previous = _later_end(previous, event)
+            stop = at[n + 1] if n + 1 < len(extra) else len(self.base)
+            while index < stop and previous is not self.before(index):
+                current, known = self.base[index], self.before(index)
+                if known is not None:
+                    yield known, current, False
+                if previous is not None:
+                    yield previous, current, True
+                previous = _later_end(previous, current)
+                index += 1
+
+
+def _later_end(previous: Event | None, event: Event) -> Event:
+    return event if previous is None or event.end >= previous.end else previous
+
+
 @per_programme
 def gaps(programme: Programme) -> tuple[Gap, ...]:
     """Every pair of consecutive busy events of someone's timeline, with everyone it concerns.
@@ -55,29 +104,17 @@ def gaps(programme: Programme) -> tuple[Gap, ...]:
     settings = programme.travel_settings
     entries = travel.table(programme)
     trips: dict[tuple[str, tuple[float, float] | None, str, tuple[float, float] | None], travel.Trip | None] = {}
-    found: dict[tuple[int, int], tuple[Event, Event, set[str]]] = {}
-    for timeline in timelines(programme):
-        previous: Event | None = None
-        for event in timeline.busy():
-            if event.all_day:
-                continue
-            if previous is not None:
-                key = (id(previous), id(event))
-                if key not in found:
-                    found[key] = (previous, event, set())
-                found[key][2].update(timeline.participants)
-            if previous is None or event.end >= previous.end:
-                previous = event
+    found = sweep(programme, lambda e: occupies(e) and not e.all_day, _Following)
     out = []
-    for before, after, who in found.values():
+    for before, after, who in in_programme_order(programme, found):
         a, b = before.place_at_end, after.place_at_start
         if a is None or b is None:
-            out.append(Gap(before, after, frozenset(who), None, _why(before, after, a, b, ())))
+            out.append(Gap(before, after, who, None, _why(before, after, a, b, ())))
             continue
         place_key = (a.id, a.geo, b.id, b.geo)
         if place_key not in trips:
             trips[place_key] = travel.trip(a, b, settings, entries)
         found_trip = trips[place_key]
         reasons = () if found_trip is not None else _why(before, after, a, b, travel.unknown(a, b, entries))
-        out.append(Gap(before, after, frozenset(who), found_trip, reasons))
+        out.append(Gap(before, after, who, found_trip, reasons))
     return tuple(out)

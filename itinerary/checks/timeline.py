@@ -55,8 +55,13 @@ class Timeline:
     events: tuple[Event, ...]
 
     def busy(self) -> Iterable[Event]:
-        """The events that occupy them: not background items such as hotel stays, nor items without a time yet."""
-        return (e for e in self.events if not e.background and not e.tbc)
+        """The events that occupy them (see `occupies`)."""
+        return (e for e in self.events if occupies(e))
+
+
+def occupies(event: Event) -> bool:
+    """Whether an event occupies its people: not a background item such as a hotel stay, nor one without a time yet."""
+    return not event.background and not event.tbc
 
 
 def in_order(programme: Programme) -> tuple[Event, ...]:
@@ -148,40 +153,6 @@ def labels(programme: Programme, ids: Iterable[str]) -> tuple[str, ...]:
     result = tuple(groups + people)
     cache[wanted] = result
     return result
-
-
-@dataclass(frozen=True, slots=True)
-class Overlap:
-    """Two events that overlap in time for the same participants; `first` starts no later than `second`."""
-
-    first: Event
-    second: Event
-    participants: frozenset[str]
-
-
-@per_programme
-def overlaps(programme: Programme) -> tuple[Overlap, ...]:
-    """Every pair of busy events that overlap for someone, with everyone it affects.
-
-    A sort-and-sweep per timeline: events come in order of start, and only those still
-    running when the next one starts are compared with it. Two untimed (all-day) items
-    never overlap: without times, nothing says they do; nor does an excursion with what
-    happens within it (the visits it holds, the boat it takes).
-    """
-    found: dict[tuple[int, int], tuple[Event, Event, set[str]]] = {}
-    for timeline in timelines(programme):
-        running: list[Event] = []
-        for event in timeline.busy():
-            running = [other for other in running if other.end > event.start]
-            for other in running:
-                if (other.all_day and event.all_day) or holds(other, event) or holds(event, other):
-                    continue
-                key = (id(other), id(event))
-                if key not in found:
-                    found[key] = (other, event, set())
-                found[key][2].update(timeline.participants)
-            running.append(event)
-    return tuple(Overlap(a, b, frozenset(who)) for a, b, who in found.values())
 
 
 def holds(outer: Event, inner: Event) -> bool:

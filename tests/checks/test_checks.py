@@ -12,7 +12,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from itinerary.checks import CHECKS, KINDS, Finding, run_checks, summary
-from itinerary.checks.timeline import labels, overlaps, timelines
+from itinerary.checks.gaps import gaps
+from itinerary.checks.overlap import overlaps
+from itinerary.checks.timeline import holds, labels, occupies, timelines
 from itinerary.load import load, loads
 from itinerary.model import Event, Group, Kind, Participant, Programme, Source
 
@@ -343,6 +345,55 @@ def test_sweep_finds_exactly_the_overlapping_pairs(rows, people):
     got = {(o.first.id, o.second.id): set(o.participants) for o in overlaps(programme)}
     assert got == expected
     assert len(kinds_of(run_checks(programme), "clash")) == len(expected)
+
+
+def by_groups(rows: list[tuple[int, int, frozenset[int], bool, int]], people: int) -> Programme:
+    """As `synthetic`, but `who` names group g0 (code 1), g1 (2), both (3), or only people (0); all-day items too."""
+    programme = synthetic([(start, length, who, background) for start, length, who, background, _ in rows], people)
+    groups = {1: ("g0",), 2: ("g1",), 3: ("g0", "g1")}
+    events = []
+    for event, (_, _, _, _, code) in zip(sorted(programme.events, key=lambda e: int(e.id[1:])), rows, strict=True):
+        whole_day = code == 4
+        named = event.who if code not in groups else (event.who or ()) + groups[code]
+        events.append(dataclasses.replace(event, who=named, all_day=whole_day))
+    events.sort(key=lambda e: (e.start, e.end))
+    return dataclasses.replace(programme, events=tuple(events))
+
+
+group_rows = st.lists(
+    st.tuples(
+        st.integers(0, 40),
+        st.integers(0, 12),
+        st.frozensets(st.integers(0, 5), max_size=2),
+        st.booleans(),
+        st.integers(0, 4),
+    ),
+    max_size=30,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(rows=group_rows, people=st.integers(0, 6))
+def test_gaps_and_overlaps_are_each_persons_own(rows, people):
+    """Worked out on shared timelines with people's own events spliced in, they are what each person's
+    own timeline gives: consecutive busy items (after the one that ends last so far) and overlaps."""
+    programme = by_groups(rows, people)
+    gaps_expected: dict[tuple[str, str], set[str]] = {}
+    overlaps_expected: dict[tuple[str, str], set[str]] = {}
+    for pid in programme.participants:
+        mine = [e for e in programme.events if pid in programme.attendees(e) and occupies(e)]
+        previous = None
+        for event in (e for e in mine if not e.all_day):
+            if previous is not None:
+                gaps_expected.setdefault((previous.id, event.id), set()).add(pid)
+            if previous is None or event.end >= previous.end:
+                previous = event
+        for i, a in enumerate(mine):
+            for b in mine[i + 1 :]:
+                if a.end > b.start and not (a.all_day and b.all_day) and not holds(a, b) and not holds(b, a):
+                    overlaps_expected.setdefault((a.id, b.id), set()).add(pid)
+    assert {(g.before.id, g.after.id): set(g.participants) for g in gaps(programme)} == gaps_expected
+    assert {(o.first.id, o.second.id): set(o.participants) for o in overlaps(programme)} == overlaps_expected
 
 
 def test_all_day_item_clashes_unless_background():
