@@ -129,8 +129,7 @@ def render(
     only: date | None = None,
     who: str | None = None,
 ) -> list[RenderableType]:
-    from rich.table import Table
-
+    from itinerary.render.rows import Cell, Column, Rows
     from itinerary.render.text import Text
 
     out: list[RenderableType] = []
@@ -146,19 +145,13 @@ def render(
         if not day.events and not day.nights:
             out.append(Text("  nothing planned", style="dim"))
             continue
-        table = Table.grid(padding=(0, 2))
-        table.add_column(no_wrap=True, min_width=TIME_WIDTH)
-        table.add_column(no_wrap=True, style="magenta", min_width=KIND_WIDTH)
-        table.add_column()
+        table = Rows((Column(TIME_WIDTH), Column(KIND_WIDTH, "magenta"), Column()))
         for event in day.events:
             estimated = estimated or event.end_estimated
-            body = Text(event.title, style="bold")
-            for style, line in detail_lines(programme, event, tz, day.date):
-                body.append("\n")
-                body.append(line, style=style)
-            table.add_row(Text("  " + span(event, tz, day.date)), event.kind.value, body)
+            body = (("", event.title), *detail_lines(programme, event, tz, day.date))
+            table.add_row(Cell.of("  " + span(event, tz, day.date)), Cell.of(event.kind.value), Cell(body, "bold"))
         for stay in day.nights:
-            table.add_row(Text("  night", style="dim"), Text("hotel", style="dim"), Text(stay.title, style="dim"))
+            table.add_row(Cell.of("  night", "dim"), Cell.of("hotel", "dim"), Cell.of(stay.title, "dim"))
         out.append(table)
     if estimated:
         out.append(Text(""))

@@ -1,0 +1,171 @@
+"""Rows of cells laid out as rich's borderless `Table.grid` lays them out, at a fraction of its cost.
+
+The agenda of a long programme is thousands of rows; rich measures, wraps and pads
+every cell through several layers of renderables, which took seconds. Here the
+columns are measured once, only the last column wraps (with rich's own line
+breaking), and each line is written as styled segments: the same characters in the
+same styles as rich's table. A terminal too narrow for the fixed columns falls back
+to rich's table itself.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from itertools import pairwise
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from rich.console import Console, ConsoleOptions
+    from rich.segment import Segment
+    from rich.style import Style
+    from rich.table import Table
+
+PAD = 2
+"""Cells between columns: `Table.grid(padding=(0, 2))`, whose padding collapses between neighbours."""
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """A cell's lines, each of one style, under a base style for the whole cell."""
+
+    lines: tuple[tuple[str, str], ...]
+    style: str = ""
+
+    @classmethod
+    def of(cls, text: str, style: str = "") -> Cell:
+        return cls((("", text),), style)
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    min_width: int = 0
+    style: str = ""
+
+
+@dataclass
+class Rows:
+    """A borderless grid: every column but the last keeps its cells on one line; the last wraps."""
+
+    columns: tuple[Column, ...]
+    rows: list[tuple[Cell, ...]] = field(default_factory=list)
+
+    def add_row(self, *cells: Cell) -> None:
+        """A row; control characters in its text are shown, not obeyed (as `render.text.Text` does)."""
+        from itinerary.visible import visible
+
+        self.rows.append(tuple(Cell(tuple((s, visible(t)) for s, t in c.lines), c.style) for c in cells))
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
+        from rich.cells import cell_len
+
+        fixed = [
+            max([column.min_width, *(cell_len(row[n].lines[0][1]) for row in self.rows)]) + PAD
+            for n, column in enumerate(self.columns[:-1])
+        ]
+        natural = max((cell_len(line) for row in self.rows for line in _lines(row[-1])), default=0)
+        room = options.max_width - sum(fixed)
+        if room < 1 or any(len(row[n].lines) != 1 for row in self.rows for n in range(len(fixed))):
+            yield from console.render(self.table(), options)
+            return
+        yield from self.segments(console, fixed, min(max(natural, 1), room))
+
+    def segments(self, console: Console, fixed: list[int], width: int) -> Iterator[Segment]:
+        from rich.segment import Segment
+        from rich.style import Style
+
+        styles: dict[str, Style] = {}
+
+        def style(*names: str) -> Style:
+            key = " ".join(n for n in names if n)
+            if key not in styles:
+                styles[key] = console.get_style(key) if key else Style.null()
+            return styles[key]
+
+        newline = Segment.line()
+        for row in self.rows:
+            last = row[-1]
+            base = style(last.style)
+            lines = [
+                (style(last.style, line_style), piece)
+                for line_style, written in last.lines
+                for text in written.split("\n")
+                for piece in wrap(console, text, width, style(last.style, line_style))
+            ]
+            for index, (body_style, (body, blank)) in enumerate(lines):
+                for n, size in enumerate(fixed):
+                    column = self.columns[n].style
+                    if index:
+                        yield Segment(" " * size, style(column))
+                        continue
+                    cell = row[n]
+                    text = _fit(cell.lines[0][1], size - PAD)
+                    yield Segment(text, style(column, cell.style))
+                    yield Segment(" " * PAD, style(column))
+                yield Segment(body, body_style)
+                if blank:
+                    yield Segment(" " * blank, base)
+                yield newline
+
+    def table(self) -> Table:
+        """The same rows as rich's own table (for a terminal too narrow to lay them out here)."""
+        from rich.table import Table
+        from rich.text import Text
+
+        table = Table.grid(padding=(0, PAD))
+        for n, column in enumerate(self.columns):
+            last = n == len(self.columns) - 1
+            table.add_column(no_wrap=not last, style=column.style or None, min_width=column.min_width or None)
+        for row in self.rows:
+            cells = []
+            for cell in row:
+                text = Text(style=cell.style)
+                for number, (line_style, line) in enumerate(cell.lines):
+                    if number:
+                        text.append("\n")
+                    text.append(line, style=line_style or None)
+                cells.append(text)
+            table.add_row(*cells)
+        return table
+
+
+def _lines(cell: Cell) -> list[str]:
+    return [line for _, text in cell.lines for line in text.split("\n")]
+
+
+def _fit(text: str, width: int) -> str:
+    """One line in `width` cells as a no-wrap column shows it: padded, or cut with an ellipsis."""
+    from rich.cells import cell_len, set_cell_size
+
+    size = cell_len(text)
+    if size > width:
+        return set_cell_size(text, width - 1) + "…"
+    return text + " " * (width - size)
+
+
+def wrap(console: Console, text: str, width: int, style: Style) -> list[tuple[str, int]]:
+    """A line of the wrapping column in lines of `width` cells, broken where rich's table breaks it:
+    (text, blank cells to pad it with)."""
+    from rich._wrap import divide_line
+    from rich.cells import cell_len, set_cell_size
+
+    if "\t" in text:
+        from rich.text import Text
+
+        lines = Text(text, style=style).wrap(console, width, justify="left", overflow="ellipsis")
+        return [(line.plain, 0) for line in lines]
+    offsets = [0, *divide_line(text, width, fold=False), len(text)]
+    out = []
+    for start, end in pairwise(offsets):
+        piece = text[start:end]
+        if len(piece) > width:  # rich drops trailing blanks beyond the width (counted in characters)
+            excess = len(piece) - width
+            blanks = len(piece) - len(piece.rstrip())
+            piece = piece[: len(piece) - min(blanks, excess)]
+        size = cell_len(piece)
+        if size > width:
+            out.append((set_cell_size(piece, width - 1) + "…", 0))
+        else:
+            out.append((piece, width - size))
+    return out

@@ -1,0 +1,54 @@
+"""render.rows lays rows out as rich's Table.grid does: the same characters in the same styles."""
+
+from __future__ import annotations
+
+import io
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rich.console import Console, RenderableType
+
+from itinerary.render.rows import Cell, Column, Rows
+
+STYLES = st.sampled_from(["", "bold", "dim", "yellow", "italic", "magenta"])
+WORD = st.one_of(
+    st.text(alphabet="abcdefghij", min_size=1, max_size=14),
+    st.text(alphabet="東京都千代田区", min_size=1, max_size=8),
+    st.sampled_from(["https://example.org/a/very/long/path/that/does/not/fit/anywhere", "-", "•", "09:30"]),
+)
+LINE = st.lists(WORD, max_size=12).map(" ".join)
+
+
+def cells(render: RenderableType, width: int) -> list[list[tuple[str, str]]]:
+    """What a terminal shows: each line as (character, style) pairs."""
+    console = Console(file=io.StringIO(), width=width, force_terminal=True, color_system="truecolor")
+    lines = console.render_lines(render, console.options, pad=False)
+    return [[(ch, str(seg.style) if seg.style else "none") for seg in line for ch in seg.text] for line in lines]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    rows=st.lists(
+        st.tuples(
+            st.text(alphabet="0123456789:–~+ ", max_size=20),
+            STYLES,
+            st.sampled_from(["meeting", "reception", "flight", "hotel"]),
+            st.lists(st.tuples(STYLES, LINE), min_size=1, max_size=5),
+            STYLES,
+        ),
+        min_size=1,
+        max_size=6,
+    ),
+    width=st.integers(20, 140),
+)
+def test_rows_show_what_richs_table_shows(rows, width):
+    table = Rows((Column(16), Column(9, "magenta"), Column()))
+    for when, when_style, kind, body, body_style in rows:
+        table.add_row(Cell.of(when, when_style), Cell.of(kind, when_style), Cell(tuple(body), body_style))
+    assert cells(table, width) == cells(table.table(), width)
+
+
+def test_a_narrow_terminal_gets_richs_table():
+    table = Rows((Column(16), Column(9, "magenta"), Column()))
+    table.add_row(Cell.of("  09:00–10:00"), Cell.of("meeting"), Cell((("", "Title"),), "bold"))
+    assert cells(table, 20) == cells(table.table(), 20)
