@@ -44,15 +44,14 @@ def render(findings: Sequence[Finding], name: str, strict: bool = False, width: 
     """
     from itinerary.render.text import Text
 
-    out: list[RenderableType] = []
+    from itinerary.render.rows import Lines
+
+    lines: list[list[tuple[str, str]]] = []
     for finding in findings:
         head = f"{finding.severity} {finding.code} {finding.kind}: "
-        lines = _wrap(head + finding.message, width, "", "  ")
-        block = Text()  # no base style: only the head takes the severity's colour
-        block.append(lines[0][: len(head)], style=STYLES[finding.severity])
-        block.append(lines[0][len(head) :])
-        for line in lines[1:]:
-            block.append("\n" + line)
+        message = _wrap(head + finding.message, width, "", "  ")
+        lines.append([(message[0][: len(head)], STYLES[finding.severity]), (message[0][len(head) :], "")])
+        lines += [[(line, "")] for line in message[1:]]
         for label, value, style in (
             ("at:  ", where(finding), ""),
             ("who: ", ", ".join(finding.participants), ""),
@@ -60,13 +59,11 @@ def render(findings: Sequence[Finding], name: str, strict: bool = False, width: 
         ):
             if not value:
                 continue
+            prefix = len(label) + 2
             for n, line in enumerate(_wrap(value, width, "  " + label, "  " + " " * len(label))):
-                block.append("\n")
-                prefix = len(label) + 2
-                block.append(line[:prefix], style="dim" if n == 0 else "")
-                block.append(line[prefix:], style=style)
-        out.append(block)
-        out.append(Text(""))
+                lines.append([(line[:prefix], "dim" if n == 0 else ""), (line[prefix:], style)])
+        lines.append([])
+    out: list[RenderableType] = [Lines(lines)]
     verdict = "fails" if exit_code(findings, strict) else "passes"
     mode = " (strict: warnings fail too)" if strict else ""
     out.append(Text(f"{name}: {counts(findings)}; the check {verdict}{mode}", style="bold"))

@@ -130,6 +130,31 @@ class Rows:
         return table
 
 
+@dataclass(frozen=True, slots=True)
+class Lines:
+    """Lines already wrapped, each a run of (text, style): printed as they are, where rich would wrap
+    them again. A line wider than the terminal is wrapped as rich wraps a Text."""
+
+    lines: list[list[tuple[str, str]]]
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
+        from rich.cells import cell_len
+        from rich.segment import Segment
+        from rich.text import Text
+
+        styles: dict[str, Style] = {}
+        newline = Segment.line()
+        for line in self.lines:
+            if cell_len("".join(text for text, _ in line)) > options.max_width:
+                yield from console.render(Text.assemble(*line), options)
+                continue
+            for text, name in line:
+                if name not in styles:
+                    styles[name] = console.get_style(name)
+                yield Segment(text, styles[name])
+            yield newline
+
+
 def _lines(cell: Cell) -> list[str]:
     return [line for _, text in cell.lines for line in text.split("\n")]
 

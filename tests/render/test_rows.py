@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.console import Console, RenderableType
 
-from itinerary.render.rows import Cell, Column, Rows
+from itinerary.render.rows import Cell, Column, Lines, Rows
 
 STYLES = st.sampled_from(["", "bold", "dim", "yellow", "italic", "magenta"])
 WORD = st.one_of(
@@ -52,3 +52,20 @@ def test_a_narrow_terminal_gets_richs_table():
     table = Rows((Column(16), Column(9, "magenta"), Column()))
     table.add_row(Cell.of("  09:00–10:00"), Cell.of("meeting"), Cell((("", "Title"),), "bold"))
     assert cells(table, 20) == cells(table.table(), 20)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    lines=st.lists(st.lists(st.tuples(LINE, STYLES), max_size=3), min_size=1, max_size=6), width=st.integers(20, 140)
+)
+def test_lines_show_what_a_text_shows(lines, width):
+    """Lines already wrapped print as they are; one wider than the terminal folds as a rich Text does."""
+    from rich.text import Text
+
+    text = Text()
+    for number, line in enumerate(lines):
+        if number:
+            text.append("\n")
+        for run, style in line:
+            text.append(run, style=style)
+    assert cells(Lines(lines), width) == cells(text, width)
