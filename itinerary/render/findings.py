@@ -42,9 +42,8 @@ def render(findings: Sequence[Finding], name: str, strict: bool = False, width: 
       who: Delegation of ECPG
       fix: start 'B' at 14:26 or later (14:16 leaves no buffer), or end 'A' by 13:39
     """
-    from itinerary.render.text import Text
-
     from itinerary.render.rows import Lines
+    from itinerary.render.text import Text
 
     lines: list[list[tuple[str, str]]] = []
     for finding in findings:

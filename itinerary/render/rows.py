@@ -111,7 +111,8 @@ class Rows:
     def table(self) -> Table:
         """The same rows as rich's own table (for a terminal too narrow to lay them out here)."""
         from rich.table import Table
-        from rich.text import Text
+
+        from itinerary.render.text import Text
 
         table = Table.grid(padding=(0, PAD))
         for n, column in enumerate(self.columns):
@@ -133,20 +134,27 @@ class Rows:
 @dataclass(frozen=True, slots=True)
 class Lines:
     """Lines already wrapped, each a run of (text, style): printed as they are, where rich would wrap
-    them again. A line wider than the terminal is wrapped as rich wraps a Text."""
+    them again. A line wider than the terminal is wrapped as rich wraps a Text. Control characters
+    are shown, not obeyed (as `render.text.Text` does)."""
 
     lines: list[list[tuple[str, str]]]
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
         from rich.cells import cell_len
         from rich.segment import Segment
-        from rich.text import Text
+
+        from itinerary.render.text import Text
+        from itinerary.visible import visible
 
         styles: dict[str, Style] = {}
         newline = Segment.line()
-        for line in self.lines:
+        for written in self.lines:
+            line = [(visible(text), name) for text, name in written]
             if cell_len("".join(text for text, _ in line)) > options.max_width:
-                yield from console.render(Text.assemble(*line), options)
+                text = Text()
+                for run, name in line:
+                    text.append(run, style=name)
+                yield from console.render(text, options)
                 continue
             for text, name in line:
                 if name not in styles:
@@ -176,7 +184,7 @@ def wrap(console: Console, text: str, width: int, style: Style) -> list[tuple[st
     from rich.cells import cell_len, set_cell_size
 
     if "\t" in text:
-        from rich.text import Text
+        from itinerary.render.text import Text
 
         lines = Text(text, style=style).wrap(console, width, justify="left", overflow="ellipsis")
         return [(line.plain, 0) for line in lines]
