@@ -432,6 +432,8 @@ class _Builder:
     vevents: dict[str, bytes] = field(default_factory=dict)
     vtimezones: dict[str, bytes] = field(default_factory=dict)
     bounds: tuple[date, date] | None = None
+    event_zones: dict[int, list[str]] = field(default_factory=dict)
+    """Each event's TZIDs (by the event's id()), worked out once for all the calendars it is in."""
 
     def zone_bounds(self) -> tuple[date, date]:
         """The whole years of the programme: a handful of transitions, not 1970-2038 (which Outlook
@@ -547,10 +549,20 @@ class _Builder:
         assert data.endswith(END)
         return data[: -len(END)]
 
+    def zones(self, events: list[Event]) -> list[str]:
+        """As `zones`, each event's worked out once (an event is in up to 300 calendars)."""
+        found: set[str] = set()
+        for event in events:
+            key = id(event)
+            if key not in self.event_zones:
+                self.event_zones[key] = zones([event])
+            found.update(self.event_zones[key])
+        return sorted(found)
+
     def calendar(self, events: Iterable[Event], ref: str | None, name: str) -> bytes:
         chosen = list(events)
         # RFC 5545 wants at least one component: an empty calendar keeps the programme's zone.
-        used = zones(chosen) or ([] if chosen else [self.programme.timezone])
+        used = self.zones(chosen) or ([] if chosen else [self.programme.timezone])
         parts = [self.head(ref, name), *(self.vtimezone(key) for key in used), *(self.vevent(e) for e in chosen), END]
         return b"".join(parts)
 
@@ -577,7 +589,7 @@ def resources(
 def attending(programme: Programme, ref: str) -> tuple[Event, ...]:
     """The events of a participant (or group): those they attend."""
     if ref in programme.participants:
-        return tuple(e for e, people in _attendance(programme) if ref in people)
+        return tuple(_attendance(programme).get(ref, ()))
     return programme.events_for(ref)
 
 
@@ -627,7 +639,7 @@ def calendars(
         if ref is None:
             events: tuple[Event, ...] = programme.events
         elif ref in programme.participants:
-            events = tuple(e for e, people in attendance if ref in people)
+            events = tuple(attendance.get(ref, ()))
         else:
             events = programme.events_for(ref)
         name = calendar_name(programme, ref)
@@ -666,10 +678,14 @@ def unbumped(programme: Programme, previous: Mapping[str, Stamp], files: Iterabl
     return [e.title for e in programme.events if uid(programme, e) in changed]
 
 
-def _attendance(programme: Programme) -> list[tuple[Event, frozenset[str]]]:
-    """Each event with who attends it."""
+def _attendance(programme: Programme) -> dict[str, list[Event]]:
+    """Each participant's events, in one pass over the events (each distinct `who` expanded once)."""
     by_who = programme.attendance()
-    return [(event, by_who[event.who]) for event in programme.events]
+    out: dict[str, list[Event]] = {}
+    for event in programme.events:
+        for person in by_who[event.who]:
+            out.setdefault(person, []).append(event)
+    return out
 
 
 __all__ = [

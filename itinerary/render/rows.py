@@ -151,15 +151,15 @@ class Lines:
         for written in self.lines:
             line = [(visible(text), name) for text, name in written]
             if cell_len("".join(text for text, _ in line)) > options.max_width:
-                text = Text()
+                folded = Text()
                 for run, name in line:
-                    text.append(run, style=name)
-                yield from console.render(text, options)
+                    folded.append(run, style=name)
+                yield from console.render(folded, options)
                 continue
-            for text, name in line:
+            for run, name in line:
                 if name not in styles:
                     styles[name] = console.get_style(name)
-                yield Segment(text, styles[name])
+                yield Segment(run, styles[name])
             yield newline
 
 
