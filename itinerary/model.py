@@ -10,6 +10,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from enum import Enum
+from functools import cached_property
 from types import MappingProxyType
 
 from itinerary.timeutil import slug
@@ -327,9 +328,16 @@ class Programme:
         return frozenset(out)
 
     def attendees(self, event: Event) -> frozenset[str]:
-        if event.who is None:
-            return frozenset(self.participants)
-        return self.expand(event.who)
+        known = self._attendees.get(event.who)
+        if known is None:
+            named = event.who
+            known = self._attendees[named] = frozenset(self.participants) if named is None else self.expand(named)
+        return known
+
+    @cached_property
+    def _attendees(self) -> dict[tuple[str, ...] | None, frozenset[str]]:
+        """Who each distinct `who` expands to, worked out once: checks, calendars and the loader ask per event."""
+        return {}
 
     def attendance(self, events: Iterable[Event] | None = None) -> dict[tuple[str, ...] | None, frozenset[str]]:
         """The attendees of each distinct `who` among `events` (all by default), in their order:

@@ -49,8 +49,8 @@ def shared(programme: Programme) -> tuple[Shared, ...]:
         sets.setdefault(frozenset(participant.groups), []).append(pid)
     people = [frozenset(ids) for ids in sets.values()]
     # Per distinct `who`, once: the sets of people it covers whole, and those it names in part.
-    whole: dict[tuple[str, ...], list[int]] = {}
-    part: dict[tuple[str, ...], list[tuple[int, frozenset[str]]]] = {}
+    whole: dict[tuple[str, ...] | None, list[int]] = {}
+    part: dict[tuple[str, ...] | None, list[tuple[int, frozenset[str]]]] = {}
     for event in events:
         if event.who not in whole:
             attendees = programme.attendees(event)
