@@ -21,7 +21,6 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from rich.console import Console, RenderableType
-    from rich.table import Table
 
     from itinerary.render.text import Text
 
@@ -187,8 +186,8 @@ def bands(count: int, width: int, label_width: int, minimum: int = MIN_DAY_WIDTH
     return [range(start, min(start + per_band, count)) for start in range(0, count, per_band)]
 
 
-def hanging(console: Console, when: list[Text], body: Text, gutter: int, width: int) -> Text:
-    """`body` wrapped beside its times, continuation lines indented past them.
+def hanging(when: list[Text], body: Text, gutter: int, width: int, console: Console) -> list[Text]:
+    """`body` wrapped beside its times, continuation lines indented past them: the cell's lines.
 
     Done by hand rather than with a table per cell: rich lays out a nested table per cell
     some twenty times slower, which shows on a programme of thousands of events.
@@ -196,15 +195,15 @@ def hanging(console: Console, when: list[Text], body: Text, gutter: int, width: 
     from itinerary.render.text import Text
 
     lines = body.wrap(console, max(1, width - gutter - 1), overflow="fold")
-    out = Text()
+    out = []
     for row in range(max(len(lines), len(when))):
-        if row:
-            out.append("\n")
         stamp = when[row] if row < len(when) else Text()
-        out.append_text(stamp)
+        line = Text()
+        line.append_text(stamp)
         if row < len(lines):
-            out.append(" " * (gutter - stamp.cell_len + 1))
-            out.append_text(lines[row])
+            line.append(" " * (gutter - stamp.cell_len + 1))
+            line.append_text(lines[row])
+        out.append(line)
     return out
 
 
@@ -213,11 +212,11 @@ def render(programme: Programme, grid: Grid, width: int, who: str | None = None)
     from rich.cells import cell_len
     from rich.console import Console
 
+    from itinerary.render.rows import Boxed
     from itinerary.render.text import Text
 
     out: list[RenderableType] = [_title(programme, grid, who)]
     label_width = max([cell_len(p.name) for p in grid.rows] + [cell_len(hours(p)) for p in grid.rows] + [1])
-    estimated = False
     measure = Console(width=width, color_system=None)
     split = bands(len(grid.columns), width, label_width)
     # Every band as wide as a full one would be, so that a short last band keeps the columns' width.
@@ -225,13 +224,16 @@ def render(programme: Programme, grid: Grid, width: int, who: str | None = None)
     day_width = max(MIN_DAY_WIDTH, (width - label_width - 4) // per_band - 3)
     for band in split:
         columns = [grid.columns[i] for i in band]
-        table, has_estimate = _table(
-            grid, columns, label_width, min(width, label_width + 4 + len(columns) * (day_width + 3)), measure, day_width
-        )
-        estimated = estimated or has_estimate
+        rows = []
+        for index, part in enumerate(grid.rows):
+            label = Text(part.name, style="bold")
+            if hours(part):
+                label.append("\n" + hours(part), style="dim")
+            rows.append((label, [cell_lines(column.cells[index], day_width, measure) for column in columns]))
+        table_width = min(width, label_width + 4 + len(columns) * (day_width + 3))
         out.append(Text(""))
-        out.append(table)
-    if estimated:
+        out.append(Boxed(label_width, day_width, [_heading(column) for column in columns], rows, table_width))
+    if any(e.leg.arrive.startswith(ESTIMATED) for c in grid.columns for cell in c.cells for e in cell if e.leg):
         out.append(Text(f"{ESTIMATED} arrival estimated: the kind's default, or the next item's start if sooner"))
     if any(usual_hours(entry.event) for column in grid.columns for cell in column.cells for entry in cell):
         out.append(Text(USUAL_HOURS))
@@ -249,49 +251,26 @@ def _title(programme: Programme, grid: Grid, who: str | None) -> Text:
     return title
 
 
-def _table(
-    grid: Grid, columns: list[Column], label_width: int, width: int, measure: Console, day_width: int
-) -> tuple[Table, bool]:
-    """One band of days as a table, and whether any arrival in it is estimated."""
-    from rich import box
-    from rich.table import Table
-
+def _heading(column: Column) -> Text:
     from itinerary.render.text import Text
 
-    table = Table(box=box.SQUARE, show_lines=True, width=width, padding=(0, 1))
-    table.add_column("", no_wrap=True, width=label_width)
-    for column in columns:
-        head = Text(column_heading(column.day), style="bold")
-        if column.day.cities:
-            head.append("\n" + ", ".join(column.day.cities), style="dim")
-        table.add_column(head, ratio=1, overflow="fold", min_width=1)
-    estimated = False
-    for index, part in enumerate(grid.rows):
-        label = Text(part.name, style="bold")
-        if hours(part):
-            label.append("\n" + hours(part), style="dim")
-        cells: list[RenderableType] = [label]
-        for column in columns:
-            cell, has_estimate = _cell(column.cells[index], measure, day_width)
-            estimated = estimated or has_estimate
-            cells.append(cell)
-        table.add_row(*cells)
-    return table, estimated
+    head = Text(column_heading(column.day), style="bold")
+    if column.day.cities:
+        head.append("\n" + ", ".join(column.day.cities), style="dim")
+    return head
 
 
-def _cell(entries: Sequence[Entry], measure: Console, day_width: int) -> tuple[Text, bool]:
-    """A day's entries in one part of the day, times in a gutter; and whether an arrival is estimated."""
+def cell_lines(entries: Sequence[Entry], width: int, console: Console) -> list[Text]:
+    """A cell of the grid as lines of `width` cells at most: each entry's times, and beside them what it is."""
     from rich.cells import cell_len
 
     from itinerary.render.text import Text
 
     gutter = max((cell_len(x) for e in entries for x in (e.start, f"-{e.end}" if e.end else "")), default=0)
-    cell = Text()
-    estimated = False
+    lines: list[Text] = []
     for entry in entries:
         body = Text()
         if entry.leg is not None:
-            estimated = estimated or entry.leg.arrive.startswith(ESTIMATED)
             body.append(f"{entry.leg.origin} {ARROW} ")
             body.append(entry.leg.arrive, style="cyan")
             body.append(f" {entry.leg.destination}\n")
@@ -301,10 +280,8 @@ def _cell(entries: Sequence[Entry], measure: Console, day_width: int) -> tuple[T
         when = [Text(entry.start, style="cyan")]
         if entry.end:
             when.append(Text(f"-{entry.end}", style="dim cyan"))
-        if cell:
-            cell.append("\n")
-        cell.append_text(hanging(measure, when, body, gutter, day_width))
-    return cell, estimated
+        lines += hanging(when, body, gutter, width, console)
+    return lines
 
 
 def entry_json(programme: Programme, entry: Entry, tz: tzinfo | None) -> dict[str, Any]:

@@ -15,12 +15,14 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Iterable, Iterator
 
     from rich.console import Console, ConsoleOptions
     from rich.segment import Segment
     from rich.style import Style
     from rich.table import Table
+
+    from itinerary.render.text import Text
 
 PAD = 2
 """Cells between columns: `Table.grid(padding=(0, 2))`, whose padding collapses between neighbours."""
@@ -202,3 +204,113 @@ def wrap(console: Console, text: str, width: int, style: Style) -> list[tuple[st
         else:
             out.append((piece, width - size))
     return out
+
+
+@dataclass(frozen=True, slots=True)
+class Boxed:
+    """A table of a label column and day columns in a square box with a line between rows, as rich's
+    `Table(box=SQUARE, show_lines=True, width=...)` draws it when every day column gets `width` cells:
+    the body cells come as lines already wrapped to it, so only the headers and labels are wrapped here.
+    Any other case (a terminal too narrow for the columns, a line too long) is rich's table itself."""
+
+    label_width: int
+    width: int
+    heads: list[Text]
+    """The day columns' headings."""
+    rows: list[tuple[Text, list[list[Text]]]]
+    """Each row: its label, and each day's cell as lines."""
+    table_width: int
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
+        from rich.cells import cell_len
+
+        count = len(self.heads)
+        fits = self.table_width == self.label_width + 4 + count * (self.width + 3) <= options.max_width
+        if not fits or any(cell_len(line.plain) > self.width for _, cells in self.rows for c in cells for line in c):
+            yield from console.render(self.table(), options)
+            return
+        yield from self.segments(console)
+
+    def segments(self, console: Console) -> Iterator[Segment]:
+        from rich.segment import Segment
+
+        from itinerary.render.text import Text
+
+        widths = [self.label_width, *([self.width] * len(self.heads))]
+        line = Segment.line()
+
+        def rule(left: str, middle: str, right: str) -> Iterator[Segment]:
+            yield Segment(left + middle.join("─" * (w + 2) for w in widths) + right)
+            yield line
+
+        header = console.get_style("table.header")
+        yield from rule("┌", "┬", "┐")
+        heads = [_wrapped(console, Text(""), widths[0], "ellipsis", no_wrap=True)]
+        heads += [_wrapped(console, head, self.width, "fold") for head in self.heads]
+        yield from _cells(heads, widths, header)
+        for label, cells in self.rows:
+            yield from rule("├", "┼", "┤")
+            lines = [_wrapped(console, label, widths[0], "ellipsis", no_wrap=True)]
+            lines += [[(part.render(console), self.width - part.cell_len) for part in cell] for cell in cells]
+            yield from _cells(lines, widths, None)
+        yield from rule("└", "┴", "┘")
+
+    def table(self) -> Table:
+        from rich import box
+        from rich.table import Table
+
+        from itinerary.render.text import Text
+
+        table = Table(box=box.SQUARE, show_lines=True, width=self.table_width, padding=(0, 1))
+        table.add_column("", no_wrap=True, width=self.label_width)
+        for head in self.heads:
+            table.add_column(head, ratio=1, overflow="fold", min_width=1)
+        for label, cells in self.rows:
+            joined = []
+            for cell in cells:
+                text = Text()
+                for number, part in enumerate(cell):
+                    if number:
+                        text.append("\n")
+                    text.append_text(part)
+                joined.append(text)
+            table.add_row(label, *joined)
+        return table
+
+
+def _wrapped(
+    console: Console, text: Text, width: int, overflow: str, no_wrap: bool = False
+) -> list[tuple[Iterable[Segment], int]]:
+    """A heading or a label as rich's table cell wraps it: lines of segments, each padded in the text's style."""
+    from itinerary.render.text import Text
+
+    lines = text.wrap(console, width, justify="left", overflow=overflow, no_wrap=no_wrap)  # type: ignore[arg-type]
+    # Through join, as rich's own Text does: a line's base style becomes a span (render leaves it out).
+    return [(list(Text("\n").join([line]).render(console)), 0) for line in lines]
+
+
+def _cells(
+    cells: list[list[tuple[Iterable[Segment], int]]], widths: list[int], style: Style | None
+) -> Iterator[Segment]:
+    """One row of the box: each cell's lines between a blank either side, shorter cells filled with blanks."""
+    from rich.segment import Segment
+
+    bar = Segment("│")
+    blank = Segment(" ", style)
+    for number in range(max(len(cell) for cell in cells)):
+        yield bar
+        for cell, width in zip(cells, widths, strict=True):
+            yield blank
+            if number < len(cell):
+                segments, room = cell[number]
+                for segment in segments:
+                    yield Segment(
+                        segment.text, style + segment.style if style and segment.style else style or segment.style
+                    )
+                if room:
+                    yield Segment(" " * room, style)
+            else:
+                yield Segment(" " * width, style)
+            yield blank
+            yield bar
+        yield Segment.line()

@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import io
 
+import pytest
+from conftest import JAPAN
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.console import Console, RenderableType
 
-from itinerary.render.rows import Cell, Column, Lines, Rows
+from itinerary.load import load
+from itinerary.render import grid
+from itinerary.render.rows import Boxed, Cell, Column, Lines, Rows
+from itinerary.timeutil import zone
 
 STYLES = st.sampled_from(["", "bold", "dim", "yellow", "italic", "magenta"])
 WORD = st.one_of(
@@ -69,3 +74,15 @@ def test_lines_show_what_a_text_shows(lines, width):
         for run, style in line:
             text.append(run, style=style)
     assert cells(Lines(lines), width) == cells(text, width)
+
+
+@pytest.mark.parametrize("width", [40, 61, 80, 100, 120, 203])
+@pytest.mark.parametrize("who", [None, "tea-petrin"])
+def test_the_grid_shows_what_richs_table_shows(width, who):
+    """The week grid's boxes, laid out by hand, against rich's table of the same cells."""
+    programme = load(JAPAN)
+    table = grid.build(programme, programme.events_for(who), zone("Asia/Tokyo"))
+    boxes = [r for r in grid.render(programme, table, width, who) if isinstance(r, Boxed)]
+    assert boxes
+    for box in boxes:
+        assert cells(box, width) == cells(box.table(), width)
