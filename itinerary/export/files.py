@@ -120,16 +120,22 @@ def _refusal(programme: Programme, path: Path, force: bool) -> str | None:
 
 
 def write(planned: list[Planned]) -> list[Written]:
-    """Write each calendar whole (a file with the same bytes is left alone); ExportError when one cannot be."""
+    """Write each calendar whole (a file with the same bytes is left alone); ExportError when one cannot be
+    written, and then none is replaced."""
     rows = []
+    changed = []
     for path, calendar in ((p.path, p.calendar) for p in planned):
         status = "new" if not path.exists() else "updated"
         try:
             if status == "updated" and path.read_bytes() == calendar.data:
                 status = "unchanged"
-            else:
-                outfile.write_atomic(path, calendar.data.decode("utf-8"))
         except OSError as exc:
             raise ExportError([f"{path}: cannot write: {exc.strerror or exc}"]) from None
+        if status != "unchanged":
+            changed.append((path, calendar.data))
         rows.append(Written(str(path), calendar.ref, calendar.name, calendar.events, status))
+    try:
+        outfile.write_all_atomic(changed)
+    except outfile.WriteFailed as exc:
+        raise ExportError([f"{exc.path}: cannot write: {exc.strerror or exc}"]) from None
     return rows
