@@ -33,4 +33,9 @@ def read(source: str | Path) -> Programme:
     return read_any(source)
 
 
-__all__ = ["__version__", "read"]
+def version_line() -> str:
+    """What `itinerary --version` prints."""
+    return f"itinerary {__version__}\n"
+
+
+__all__ = ["__version__", "read", "version_line"]

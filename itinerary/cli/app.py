@@ -30,9 +30,9 @@ app = typer.Typer(
 
 def _version(value: bool) -> None:
     if value:
-        from itinerary import __version__
+        from itinerary import version_line
 
-        sys.stdout.write(f"itinerary {__version__}\n")
+        sys.stdout.write(version_line())
         raise typer.Exit(0)
 
 

@@ -111,6 +111,18 @@ def test_version():
     assert result.exit_code == 0 and result.stdout == f"itinerary {__version__}\n"
 
 
+def test_version_alone_is_answered_without_typer():
+    """--version is what scripts ask first; typer is most of a command's start-up."""
+    from itinerary import __version__
+
+    code = (
+        "import sys; from itinerary.__main__ import main; main(); print(sorted({'typer', 'rich'} & set(sys.modules)))"
+    )
+    found = subprocess.run([sys.executable, "-c", code, "--version"], capture_output=True, text=True, cwd=ROOT)
+    assert found.returncode == 0, found.stderr
+    assert found.stdout == f"itinerary {__version__}\n[]\n"
+
+
 def test_help_documents_exit_codes():
     result = run("--help")
     assert result.exit_code == 0
