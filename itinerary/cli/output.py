@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -31,8 +32,12 @@ def console(stderr: bool = False) -> Console:
 
     stream = sys.stderr if stderr else sys.stdout
     if stream.isatty():
-        return Console(stderr=stderr, highlight=False, soft_wrap=False)
-    return Console(file=_TrimmedLines(stream), highlight=False, soft_wrap=False)  # type: ignore[arg-type]
+        out = Console(stderr=stderr, highlight=False, soft_wrap=False)
+    else:
+        out = Console(file=_TrimmedLines(stream), highlight=False, soft_wrap=False)  # type: ignore[arg-type]
+    # Measured once: rich asks the terminal for its size at every print, thousands of times for a long check.
+    out.size = out.size
+    return out
 
 
 class _TrimmedLines:
@@ -62,7 +67,30 @@ class _TrimmedLines:
 
 
 def emit_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    sys.stdout.write(json_text(data))
+
+
+def json_text(data: Any) -> str:
+    """`data` as JSON, indented by two, non-ASCII as it is, and a final newline.
+
+    orjson writes it some twenty times faster than the standard library's encoder with
+    indent (over a second for 5,000 events), and the same text; but for a float below 1e-4,
+    written 1e-7 where json writes 1e-07, and for what orjson refuses (integers beyond
+    64 bits), the standard library writes it, so the output never depends on which did.
+    """
+    import orjson
+
+    try:
+        encoded = orjson.dumps(data, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
+    except TypeError:
+        encoded = b""
+    if encoded and _SMALL_FLOAT.search(encoded) is None:
+        return encoded.decode("utf-8")
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+_SMALL_FLOAT = re.compile(rb"[0-9]e-[0-9]")
+"""What a float below 1e-4 looks like in orjson's output (anywhere, strings included: then json writes it all)."""
 
 
 def write_file(path: Path, text: str) -> None:

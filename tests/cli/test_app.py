@@ -8,9 +8,11 @@ import sys
 
 import pytest
 from conftest import JAPAN, ROOT
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from itinerary.cli import app
+from itinerary.cli import app, output
 
 runner = CliRunner()
 COLOUR = r"\x1b\[[0-9;]*?(3[0-7]|9[0-7]|38;[25];[0-9;]+)m"
@@ -192,3 +194,21 @@ def test_a_calendar_draft_reads_like_a_programme(tmp_path):
     broken.write_text("BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART:2020\n")
     result = run("agenda", broken)
     assert result.exit_code == 2 and "END:VEVENT is missing" in result.stderr
+
+
+JSON_VALUES = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(min_value=-(2**70), max_value=2**70)
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(JSON_VALUES)
+def test_json_is_written_as_the_standard_library_writes_it(value):
+    """--format json goes through orjson for speed; scripts see the same text as json.dumps(indent=2) gives."""
+    assert output.json_text(value) == json.dumps(value, ensure_ascii=False, indent=2) + "\n"
