@@ -205,6 +205,8 @@ class Files:
     revised: Path
     calendar: Path
     out: Path
+    day: str
+    """A day of the programme, for `next --at` and `slots --day`."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -250,6 +252,8 @@ def cases() -> list[Case]:
             floor="export",
         ),
         Case("import", "pipe", lambda f: ["import", str(f.calendar)], floor="import"),
+        *_text_and_json("next", lambda f: ["next", str(f.yaml), "--at", f"{f.day} 10:00", "-n", "5"]),
+        *_text_and_json("slots", lambda f: ["slots", str(f.yaml), "--day", f.day]),
     ]
 
 
@@ -288,22 +292,22 @@ def prepare(tmp: Path, events: int) -> Files:
     folder.mkdir()
     path = folder / "programme.yaml"
     path.write_text(synthetic_programme(events, PARTICIPANTS, individual_every=INDIVIDUAL_EVERY), encoding="utf-8")
-    return _files(folder, path, events)
+    return _files(folder, path, events, "2030-03-05")
 
 
-def _files(folder: Path, path: Path, events: int) -> Files:
+def _files(folder: Path, path: Path, events: int, day: str) -> Files:
     revised = folder / "revised.yaml"
     revised.write_text(revise(path.read_text(encoding="utf-8")), encoding="utf-8")
     calendar = folder / "programme.ics"
     subprocess.run(itinerary("export", str(path), "-o", str(calendar), "--force"), check=True, capture_output=True)
     (folder / "out").mkdir()
-    return Files(events, path, revised, calendar, folder / "out")
+    return Files(events, path, revised, calendar, folder / "out", day)
 
 
 def japan(tmp: Path) -> Files:
     folder = tmp / "japan"
     folder.mkdir()
-    files = _files(folder, JAPAN, 0)
+    files = _files(folder, JAPAN, 0, "2009-10-06")
     files.revised.write_text(
         JAPAN.read_text(encoding="utf-8").replace(
             '"12:30"\n      title: Lunch at Elio', '"13:00"\n      title: Lunch at Elio'

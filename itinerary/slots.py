@@ -81,7 +81,8 @@ def find(programme: Programme, request: Request) -> list[Slot]:
 
 
 def _windows(programme: Programme, request: Request, *, skip_optional: bool) -> list[Slot]:
-    timelines = {p: Timeline.of(_events_of(programme, p, skip_optional)) for p in sorted(request.people)}
+    events = _events_of(programme, request.people, skip_optional)
+    timelines = {p: Timeline.of(events[p]) for p in sorted(request.people)}
     entries = travel.table(programme)
     found: list[Slot] = []
     for day in request.days:
@@ -95,15 +96,20 @@ def _windows(programme: Programme, request: Request, *, skip_optional: bool) -> 
     return found
 
 
-def _events_of(programme: Programme, who: str, skip_optional: bool) -> tuple[Event, ...]:
-    """What books `who`: the events they attend, less those optional for them when they may skip them."""
-    if who == EVERYONE:
-        return programme.events
-    return tuple(
-        e
-        for e in programme.events
-        if who in programme.attendees(e) and not (skip_optional and who in programme.optional(e))
-    )
+def _events_of(programme: Programme, people: Iterable[str], skip_optional: bool) -> dict[str, tuple[Event, ...]]:
+    """What books each of `people`: the events they attend, less those optional for them when they may skip
+    them; in one pass over the events (300 people x 5,000 events)."""
+    by_who = programme.attendance()
+    lists: dict[str, list[Event]] = {who: [] for who in people if who != EVERYONE}
+    for event in programme.events:
+        skipping = programme.optional(event) if skip_optional else frozenset()
+        for who in by_who[event.who]:
+            if who in lists and who not in skipping:
+                lists[who].append(event)
+    out = {who: tuple(found) for who, found in lists.items()}
+    if EVERYONE in people:
+        out[EVERYONE] = programme.events
+    return out
 
 
 def _overlapping(events: tuple[Event, ...], slot: Slot) -> tuple[str, ...]:

@@ -74,9 +74,10 @@ def json_text(data: Any) -> str:
     """`data` as JSON, indented by two, non-ASCII as it is, and a final newline.
 
     orjson writes it some twenty times faster than the standard library's encoder with
-    indent (over a second for 5,000 events), and the same text; but for a float below 1e-4,
-    written 1e-7 where json writes 1e-07, and for what orjson refuses (integers beyond
-    64 bits), the standard library writes it, so the output never depends on which did.
+    indent (over a second for 5,000 events), and the same text; but for a float below 1e-4
+    (0.00001 or 1e-7 where json writes 1e-05 and 1e-07), and for what orjson refuses
+    (integers beyond 64 bits), the standard library writes it, so the output never depends
+    on which did.
     """
     import orjson
 
@@ -89,8 +90,9 @@ def json_text(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-_SMALL_FLOAT = re.compile(rb"[0-9]e-[0-9]")
-"""What a float below 1e-4 looks like in orjson's output (anywhere, strings included: then json writes it all)."""
+_SMALL_FLOAT = re.compile(rb"0\.0000|e-[0-9](?![0-9])")
+"""What a float below 1e-4 looks like in orjson's output, which json writes 1e-05 (found anywhere, strings
+included, json writes it all)."""
 
 
 def write_file(path: Path, text: str) -> None:

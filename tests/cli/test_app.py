@@ -212,3 +212,9 @@ JSON_VALUES = st.recursive(
 def test_json_is_written_as_the_standard_library_writes_it(value):
     """--format json goes through orjson for speed; scripts see the same text as json.dumps(indent=2) gives."""
     assert output.json_text(value) == json.dumps(value, ensure_ascii=False, indent=2) + "\n"
+
+
+@pytest.mark.parametrize("exponent", range(-12, 20))
+def test_json_floats_of_every_size_are_written_as_json_writes_them(exponent):
+    values = [sign * mantissa * 10.0**exponent for sign in (1, -1) for mantissa in (1, 1.5, 3.14159265358979, 7)]
+    assert output.json_text(values) == json.dumps(values, ensure_ascii=False, indent=2) + "\n"
