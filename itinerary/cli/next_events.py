@@ -28,7 +28,9 @@ def next_events(
     programme_file: ProgrammeArg,
     who: WhoOpt = None,
     at: AtOpt = None,
-    count: Annotated[int, typer.Option("--count", "-n", min=1, help="How many of the next events to show.")] = 1,
+    count: Annotated[
+        int, typer.Option("--count", "-n", metavar="N", min=1, help="How many of the next events to show.")
+    ] = 1,
     tz: TzOpt = None,
     format: FormatOpt = Format.text,
 ) -> None:

@@ -42,7 +42,7 @@ WhoOpt = Annotated[
     typer.Option(
         "--who",
         "-w",
-        metavar="WHO",
+        metavar="NAME",
         help="Only what this participant or group attends: an id, or a name as written ('Tea Petrin', 'ECPG').",
     ),
 ]

@@ -35,7 +35,7 @@ LengthOpt = Annotated[
 ]
 HoursOpt = Annotated[str, typer.Option("--hours", metavar="HH:MM-HH:MM", help="Working hours, local to the day.")]
 VenueOpt = Annotated[str | None, typer.Option("--venue", metavar="VENUE", help="Only at this venue (id or name).")]
-LimitOpt = Annotated[int, typer.Option("--limit", min=0, help="Show at most this many (0: all).")]
+LimitOpt = Annotated[int, typer.Option("--limit", metavar="N", min=0, help="Show at most this many (0: all).")]
 
 
 @app.command()

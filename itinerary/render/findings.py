@@ -110,7 +110,7 @@ def _wrap(text: str, width: int, first: str, rest: str) -> list[str]:
 
 
 def as_json(findings: Sequence[Finding], programme: dict[str, Any] | None = None) -> dict[str, Any]:
-    """{"findings": [...], "summary": {"errors", "warnings", "infos"}}: the field names are a contract (README)."""
+    """{"findings": [...], "summary": {"errors", "warnings", "infos"}}: the field names are a contract (docs/manual.md, docs/check.schema.json)."""
     out: dict[str, Any] = {}
     if programme is not None:
         out["programme"] = programme

@@ -18,7 +18,7 @@ SCHEMA = ROOT / "docs" / "check.schema.json"
 
 
 def manual_text() -> str:
-    return (MANUAL if MANUAL.exists() else ROOT / "README.md").read_text(encoding="utf-8")
+    return MANUAL.read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("path", PROGRAMMES, ids=lambda p: p.name)
