@@ -222,3 +222,20 @@ def run(command: list[str], where: Path) -> str:
     done = subprocess.run(command, capture_output=True, text=True, env=env, cwd=where, timeout=120)
     assert done.returncode == 0, done.stdout + done.stderr
     return done.stdout
+
+
+def test_a_calendar_fetched_back_from_the_server_diffs_as_unchanged(published, radicale, tmp_path):
+    """Radicale serves the collection with its own PRODID and no calendar UID: still our events, same ids."""
+    from typer.testing import CliRunner
+
+    from itinerary.cli import app
+
+    second = published[1]
+    dav = client(radicale)
+    response = dav.request("GET", dav.path(f"{second.id}.tea-petrin/"))
+    assert response.status == 200 and b"PRODID:-//itinerary//" not in response.body
+    fetched = tmp_path / "tea-petrin.ics"
+    fetched.write_bytes(response.body)
+    result = CliRunner().invoke(app, ["diff", str(REVISION), str(fetched), "--who", "tea-petrin"])
+    assert result.exit_code == 0, result.stdout
+    assert "Nothing changed." in result.stdout
