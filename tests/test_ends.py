@@ -55,9 +55,9 @@ def test_agenda_shows_the_end_taken_and_says_why():
 
 
 def test_estimated_end_finding_names_the_next_item_not_the_default():
-    found = [f for f in run_checks(load(DATA / "start-times.yaml")) if f.code == "E801"]
-    luggage = [f for f in found if f.events[0] == "2007-02-26/luggage-outside-rooms"]
-    assert luggage and "taken as 08:45, when the next item of its people starts" in luggage[0].message
+    found = [f for f in run_checks(elsewhere()) if f.code == "E801"]
+    call = [f for f in found if f.events[0] == "2007-02-26/call-on-the-governor"]
+    assert call and "taken as 09:30, when the next item of its people starts" in call[0].message
 
 
 def test_an_excursion_is_not_cut_by_what_happens_during_it():
@@ -79,3 +79,36 @@ days:
     found = {e.title: e.end.strftime("%H:%M") for e in programme.events}
     assert found["Day trip to Nikko"] == "12:30"  # its 4 h default
     assert found["Meet in the lobby"] == "08:30"  # cut where the trip begins
+
+
+def test_an_item_cut_by_the_next_one_at_the_same_place_leans_on_no_guess():
+    """Luggage at the hotel, then the car from the hotel: nothing about the luggage's end can be wrong.
+
+    Where the next item is elsewhere, the cut end is still a guess the travel check leans on.
+    """
+    programme = elsewhere()
+    leaned = {f.events[0].split("/")[1] for f in run_checks(programme) if f.code == "E801"}
+    assert "luggage-outside-rooms" not in leaned and "depart-hotel" not in leaned
+    assert "call-on-the-governor" in leaned  # cut at 09:30, and the roundtable is elsewhere
+
+
+def elsewhere():
+    """Luggage and the car at the hotel, the call at Government House, the roundtable across town."""
+    from itinerary.load import loads
+
+    return loads(
+        """
+programme: {id: e, title: E, timezone: Australia/Sydney, start: 2007-02-26, end: 2007-02-26}
+venues:
+  hotel: {name: Hotel, geo: [-33.8627, 151.2127]}
+  house: {name: Government House, geo: [-33.8597, 151.2149]}
+  mlc: {name: MLC Centre, geo: [-33.8682, 151.2092]}
+days:
+  2007-02-26:
+    - {time: "08:15", title: Luggage outside rooms, kind: other, venue: hotel}
+    - {time: "08:45", title: Depart hotel, kind: transfer, from: hotel, to: house}
+    - {time: "09:00", title: Call on the Governor, venue: house}
+    - {time: "09:30", title: Roundtable, venue: mlc}
+""",
+        "e.yaml",
+    )

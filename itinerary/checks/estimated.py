@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from itinerary.checks import words
 from itinerary.checks.finding import Finding
-from itinerary.checks.gaps import gaps
+from itinerary.checks.gaps import Gap, gaps
 from itinerary.checks.overlap import overlaps
 from itinerary.checks.timeline import in_file_order, labels
 from itinerary.model import DEFAULT_DURATION, Event, Programme
@@ -30,7 +30,7 @@ def estimated_end(programme: Programme) -> Iterator[Finding]:
         leaned[key][3].update(who)
 
     for gap in gaps(programme):
-        if gap.before.end_estimated and gap.slack < DEFAULT_DURATION[gap.before.kind]:
+        if gap.before.end_estimated and gap.slack < DEFAULT_DURATION[gap.before.kind] and not _cut_here(gap):
             lean(gap.before, gap.after, gap.slack, gap.participants)
     for pair in overlaps(programme):
         if pair.first.end_estimated and pair.first.start < pair.second.start:
@@ -62,3 +62,9 @@ def _fix(event: Event) -> str:
     if event.kind.is_leg:
         return "an `arrive:` time (or `time: HH:MM-HH:MM`)"
     return f'time: "{event.start:%H:%M}-HH:MM"'
+
+
+def _cut_here(gap: Gap) -> bool:
+    """The item ends where the next begins, at the same place: the programme says when it ends, nothing is guessed."""
+    cut = gap.before.duration < DEFAULT_DURATION[gap.before.kind] and gap.before.end == gap.after.start
+    return cut and gap.trip is not None and gap.trip.minutes == 0
