@@ -27,6 +27,7 @@ PREFIX = "X-ITINERARY-"
 ID, FROM, TO, CHECK_IN, CHECK_OUT = (f"{PREFIX}{n}" for n in ("ID", "FROM", "TO", "CHECK-IN", "CHECK-OUT"))
 WHO = f"{PREFIX}WHO"
 ESTIMATED_END, NOTES, REVISION, DIGEST = (f"{PREFIX}{n}" for n in ("ESTIMATED-END", "NOTES", "REVISION", "DIGEST"))
+TBC, TENTATIVE, NUMBER, CONTACT = (f"{PREFIX}{n}" for n in ("TBC", "TENTATIVE", "NUMBER", "CONTACT"))
 _VOLATILE = frozenset({"SEQUENCE", "DTSTAMP", "LAST-MODIFIED", REVISION, DIGEST})
 """Left out of the digest: they say when, not what."""
 
@@ -46,6 +47,13 @@ class Facts:
     notes: str = ""
     who: str = ""
     """Who attends, as people read it (the calendar has no ATTENDEE unless it is an invitation)."""
+    tbc: bool = False
+    """The time is to be confirmed (the calendar shows a tentative whole day)."""
+    tentative: bool = False
+    """The event itself is tentative (STATUS:TENTATIVE says so too, and also for a time to be confirmed)."""
+    number: str = ""
+    contact: tuple[str, str, str] = ("", "", "")
+    """Name, phone, email."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +96,8 @@ def add(component: Component, facts: Facts) -> None:
     for key, instant in ((CHECK_IN, facts.check_in), (CHECK_OUT, facts.check_out)):
         values.append((key, _instant(instant) if instant is not None else ""))
     values += [(ESTIMATED_END, "TRUE" if facts.estimated_end else ""), (NOTES, facts.notes), (WHO, facts.who)]
+    values += [(TBC, "TRUE" if facts.tbc else ""), (TENTATIVE, "TRUE" if facts.tentative else "")]
+    values += [(NUMBER, facts.number), (CONTACT, "\n".join(facts.contact) if any(facts.contact) else "")]
     for key, text in values:
         if text:
             component.add(key, vText(text))
@@ -125,7 +135,16 @@ def read(component: Component) -> Facts | None:
         estimated_end=text(component, ESTIMATED_END).upper() == "TRUE",
         notes=text(component, NOTES),
         who=text(component, WHO),
+        tbc=text(component, TBC).upper() == "TRUE",
+        tentative=text(component, TENTATIVE).upper() == "TRUE",
+        number=text(component, NUMBER),
+        contact=_contact(text(component, CONTACT)),
     )
+
+
+def _contact(value: str) -> tuple[str, str, str]:
+    name, phone, email = ([*value.split("\n"), "", "", ""])[:3]
+    return (name, phone, email)
 
 
 def digest(component: Component) -> str:

@@ -290,6 +290,10 @@ def facts(programme: Programme, event: Event) -> xprops.Facts:
         check_out=event.end if hotel else None,
         estimated_end=event.end_estimated,
         notes=event.notes,
+        tbc=event.tbc,
+        tentative=event.tentative,
+        number=event.number,
+        contact=(event.contact.name, event.contact.phone, event.contact.email) if event.contact else ("", "", ""),
         who=programme.who_label(event),
     )
 

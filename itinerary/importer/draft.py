@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
-from itinerary.model import Kind
+from itinerary.model import Contact, Kind
 
 
 def utc(value: datetime) -> datetime:
@@ -94,6 +94,12 @@ class Item:
     """The end is the usual length for the kind (itinerary's export said so): written without an end."""
     no_end: bool = False
     """The calendar gives no length (or none at all): the usual length is assumed."""
+    tentative: bool = False
+    """STATUS:TENTATIVE, or (from itinerary's export) `status: tentative`."""
+    tbc: bool = False
+    """From itinerary's export: the time is to be confirmed."""
+    number: str = ""
+    contact: Contact | None = None
     comments: tuple[str, ...] = ()
     """What the writer puts above the event: what could not be carried over, how times were read."""
 

@@ -90,10 +90,24 @@ def entries(
         refs = refs_of(item, ids, canon)
         if refs:
             event.fields.append(("who", "[" + ", ".join(refs) + "]"))
-        if item.background and item.kind is not Kind.HOTEL:
+        if item.background and item.kind is not Kind.HOTEL and not item.tbc:
             event.fields.append(("background", "true"))
+        event.fields.extend(details(item))
         events.append(event)
     return events
+
+
+def details(item: Item) -> list[tuple[str, str]]:
+    """`status`, `number` and `contact`, where the calendar gives them."""
+    out = [("status", "tentative")] if item.tentative else []
+    if item.number and item.kind.is_leg:
+        out.append(("number", scalar(item.number)))
+    if item.contact is not None:
+        parts = zip(
+            ("name", "phone", "email"), (item.contact.name, item.contact.phone, item.contact.email), strict=True
+        )
+        out.append(("contact", "{" + ", ".join(f"{key}: {scalar(value)}" for key, value in parts if value) + "}"))
+    return out
 
 
 def event_id(

@@ -60,7 +60,7 @@ def event_entry(item: Item, venues: Mapping[str, VenueEntry], programme_zone: tz
     venue = venues[item.place.key] if item.place else None
     origin = venues[item.origin.key] if item.origin else None
     destination = venues[item.destination.key] if item.destination else None
-    if (origin or destination) and not item.kind.is_leg:
+    if (origin or destination) and not item.kind.has_ends:
         venue, origin, destination = venue or origin or destination, None, None
     start_venue, end_venue = origin or venue, destination or venue
     read_start = zone(start_venue.timezone) if start_venue and start_venue.timezone else programme_zone
@@ -84,7 +84,8 @@ def event_entry(item: Item, venues: Mapping[str, VenueEntry], programme_zone: tz
         event = stay_entry(item, start, end, read_start)
     elif item.dated:
         day = item.start.date()
-        event = EventEntry(item, day, [("all_day", "true")], expect=Expect(day, day + timedelta(days=1)))
+        written = ("time", "TBC") if item.tbc else ("all_day", "true")
+        event = EventEntry(item, day, [written], expect=Expect(day, day + timedelta(days=1)))
     elif item.estimated or item.no_end:
         if item.no_end:
             comments.append(

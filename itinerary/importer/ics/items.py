@@ -89,6 +89,7 @@ def item(ctx: Context, tally: Tally, component: Component, line: int | None = No
         place=place_of(component),
         people=people,
         background=str(component.get("TRANSP", "")).upper() == "TRANSPARENT",
+        tentative=str(component.get("STATUS", "")).upper() == "TENTATIVE",
         no_end=not is_dated and (span is None or utc(times.end) == utc(times.start)),
         occurrence=occurrence(component) if series is not None and series.repeats else "",
     )

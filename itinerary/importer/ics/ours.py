@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from itinerary import xprops
 from itinerary.importer.draft import Item, Place
 from itinerary.importer.ics.props import Component
-from itinerary.model import Kind
+from itinerary.model import Contact, Kind
 from itinerary.timeutil import tzid
 
 if TYPE_CHECKING:
@@ -69,6 +69,10 @@ def ours_item(ours: str, item: Item, component: Component, description: str, com
         notes=facts.notes.strip(),
         event_id=facts.event_id if programme_of(item.uid) == ours else None,
         estimated=facts.estimated_end,
+        tentative=facts.tentative,
+        tbc=facts.tbc and item.dated,
+        number=facts.number,
+        contact=Contact(*facts.contact) if any(facts.contact) else None,
         comments=tuple(comments),
     )
 
