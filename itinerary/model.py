@@ -13,7 +13,7 @@ from enum import Enum
 from functools import cached_property
 from types import MappingProxyType
 
-from itinerary.timeutil import slug
+from itinerary.timeutil import name_key
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,13 +97,35 @@ HOTEL_CHECK_OUT = (11, 0)
 
 
 def event_id_base(day: date, title: str) -> str:
-    """The id of an event the file gives none: its day and its title's slug ('2009-03-02/visit-to-nec')."""
-    return f"{day.isoformat()}/{slug(title) or 'event'}"
+    """The id of an event the file gives none: its day and its title's key in any script
+    ('2009-03-02/visit-to-nec', '2024-10-07/東京都庁での会議')."""
+    return f"{day.isoformat()}/{name_key(title) or 'event'}"
 
 
 def numbered_event_id(base: str, nth: int) -> str:
     """The id of the `nth` event of a day whose derived id is `base`: the second gets '-2', and so on."""
     return base if nth == 1 else f"{base}-{nth}"
+
+
+class DerivedIds:
+    """The ids one day's events without an `id` get, handed out in time order (the loader and the
+    importer both use this): repeats of a title are numbered by when they happen, not where they
+    are written, so that reordering the file changes no event's identity."""
+
+    def __init__(self, day: date) -> None:
+        self.day = day
+        self.taken: dict[str, int] = {}
+
+    def peek(self, title: str) -> str:
+        """The id the next event with `title` (in time order) gets."""
+        base = event_id_base(self.day, title)
+        return numbered_event_id(base, self.taken.get(base, 0) + 1)
+
+    def take(self, title: str) -> str:
+        ident = self.peek(title)
+        base = event_id_base(self.day, title)
+        self.taken[base] = self.taken.get(base, 0) + 1
+        return ident
 
 
 @dataclass(frozen=True, slots=True)

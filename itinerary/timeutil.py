@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
@@ -166,6 +167,27 @@ def slug(text: str) -> str:
     text = text.translate(_NON_DECOMPOSING)
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+def name_key(text: str) -> str:
+    """A stable id word for a name in any script: Latin letters as `slug` makes them, other letters
+    kept ('東京都庁での会議', 'встреча-с-мэром'); a name with no letter or digit at all ('🍣') gets a
+    short hash of its normalised text, so that no two names share the same empty key."""
+    text = unicodedata.normalize("NFC", text.translate(_NON_DECOMPOSING))
+    out = []
+    for char in text:
+        plain = unicodedata.normalize("NFKD", char).encode("ascii", "ignore").decode("ascii").lower()
+        if plain:
+            out.append(re.sub(r"[^a-z0-9]", "-", plain))
+        elif unicodedata.category(char)[0] in "LNM":
+            out.append(char.casefold())
+        else:
+            out.append("-")
+    key = re.sub(r"-+", "-", "".join(out)).strip("-")
+    if key or not text.strip():
+        return key
+    normal = " ".join(text.casefold().split())
+    return "h" + hashlib.sha256(normal.encode("utf-8")).hexdigest()[:8]
 
 
 _NON_DECOMPOSING = str.maketrans(

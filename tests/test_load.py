@@ -99,7 +99,9 @@ def test_yaml_sexagesimal_trap_is_a_time(minimal):
 def test_end_past_midnight(minimal):
     late = next(e for e in minimal.events if e.title == "Late session")
     assert late.end.date() == date(2024, 3, 31) and late.end.hour == 1
-    assert late.venue is not None and late.venue.name == "Bar" and late.venue.id == "inline-bar"
+    assert (
+        late.venue is not None and late.venue.name == "Bar" and late.venue.id.startswith("inline-bar-")
+    )  # with a hash of its address
 
 
 def test_flight_arrival_rolls_to_next_day_in_its_zone(minimal):

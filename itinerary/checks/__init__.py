@@ -16,6 +16,7 @@ from itinerary.checks.clash import clash
 from itinerary.checks.codes import CODES, KINDS, Code
 from itinerary.checks.estimated import estimated_end
 from itinerary.checks.finding import SEVERITIES, Finding, Severity, rank, summary
+from itinerary.checks.identity import fragile_identity
 from itinerary.checks.legs import leg_duration
 from itinerary.checks.lodging import no_lodging
 from itinerary.checks.timeline import one_timeline
@@ -38,6 +39,7 @@ CHECKS: list[Check] = [
     idle_participant,
     estimated_end,
     unconfirmed,
+    fragile_identity,
 ]
 
 

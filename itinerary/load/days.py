@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass, field, replace
+from datetime import UTC, date
 
 from yaml import MappingNode, Node
 
 from itinerary.load.events import Known, read_event
 from itinerary.load.nodes import NodeReader
 from itinerary.load.tree import is_null
-from itinerary.model import Event, Source
+from itinerary.model import DerivedIds, Event, Source
 from itinerary.timeutil import parse_date
 
 
@@ -53,14 +53,27 @@ def read_days(r: NodeReader, node: Node, known: Known) -> Days:
 
 
 def _read_events(r: NodeReader, known: Known, node: Node, field: str, day: date, days: Days) -> None:
-    titles_today: dict[str, int] = {}
+    read: list[tuple[int, Node, Event]] = []
     for index, item in enumerate(r.sequence(node, field) or []):
-        event = read_event(r, known, item, f"{field}[{index}]", day, titles_today)
-        if event is None:
-            continue
+        event = read_event(r, known, item, f"{field}[{index}]", day)
+        if event is not None:
+            read.append((index, item, event))
+    derived = _derived_ids(day, read)
+    for index, item, event in read:
+        if index in derived:
+            event = replace(event, id=derived[index])
         if event.id in days.ids:
             first = days.ids[event.id]
             r.error(item, f"{field}[{index}].id", f"event id {event.id!r} is already used at line {first.line}")
             continue
         days.ids[event.id] = event.source
         days.events.append(event)
+
+
+def _derived_ids(day: date, read: list[tuple[int, Node, Event]]) -> dict[int, str]:
+    """The ids of the day's events without an `id`, by their place in the file: given in time order
+    (the file's order only between twins that start and end together)."""
+    ids = DerivedIds(day)
+    unnamed = [(index, event) for index, _, event in read if not event.explicit_id]
+    unnamed.sort(key=lambda pair: (pair[1].start.astimezone(UTC), pair[1].end.astimezone(UTC), pair[0]))
+    return {index: ids.take(event.title) for index, event in unnamed}

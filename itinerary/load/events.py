@@ -13,7 +13,7 @@ from itinerary.load.hints import suggest
 from itinerary.load.nodes import Fields, NodeReader
 from itinerary.load.times import Item, when
 from itinerary.load.venues import read_venue
-from itinerary.model import Event, Group, Kind, Participant, Venue, event_id_base, numbered_event_id
+from itinerary.model import Event, Group, Kind, Participant, Venue, event_id_base
 from itinerary.timeutil import zone
 
 EVENT_KEYS = (
@@ -39,10 +39,11 @@ class Places:
     destination: Venue | None
 
 
-def read_event(
-    r: NodeReader, known: Known, node: Node, field: str, day: date, titles_today: dict[str, int]
-) -> Event | None:
-    """The event, or None when anything about it is wrong (each reported once)."""
+def read_event(r: NodeReader, known: Known, node: Node, field: str, day: date) -> Event | None:
+    """The event, or None when anything about it is wrong (each reported once).
+
+    Without an `id`, its id is left as the day and title (`model.event_id_base`): `days`
+    numbers the repeats of a title once the whole day is read, in time order."""
     fields = r.mapping(node, field, EVENT_KEYS)
     if fields is None:
         return None
@@ -62,7 +63,7 @@ def read_event(
     times = when(r, Item(fields, field, node, day, kind, start_tz, end_tz), all_day)
     if len(r.errors) > before or times is None or title is None:
         return None
-    ident = _event_id(r, fields, field, day, title, titles_today)
+    ident = _event_id(r, fields, field, day, title)
     if ident is None:
         return None
     if who is not None and details.optional:  # optional people are the event's people too
@@ -125,14 +126,10 @@ def _check_places(r: NodeReader, fields: Fields, field: str, kind: Kind, places:
     return places
 
 
-def _event_id(
-    r: NodeReader, fields: Fields, field: str, day: date, title: str, titles_today: dict[str, int]
-) -> str | None:
-    """The id the file gives, or one made from the day and title (numbered after the first of the day)."""
+def _event_id(r: NodeReader, fields: Fields, field: str, day: date, title: str) -> str | None:
+    """The id the file gives, or the day and title (repeats are numbered by `days`)."""
     if "id" not in fields:
-        base = event_id_base(day, title)
-        titles_today[base] = titles_today.get(base, 0) + 1
-        return numbered_event_id(base, titles_today[base])
+        return event_id_base(day, title)
     id_value = r.text(fields["id"][1], f"{field}.id")
     if id_value is None:  # not a single value, reported already
         return None

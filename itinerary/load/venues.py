@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
+
 from yaml import Node
 
 from itinerary.load.nodes import NodeReader
 from itinerary.model import Source, Venue
-from itinerary.timeutil import slug
+from itinerary.timeutil import name_key
 
 VENUE_KEYS = ("name", "address", "local_address", "city", "geo", "url", "timezone", "transfer_minutes")
 TRANSFER_MAX = (24 * 60, "minutes (a day)")
@@ -40,14 +42,15 @@ def read_venue(r: NodeReader, node: Node, field: str, ident: str | None, source:
     )
     if not name or not venue_tz:
         return None
+    address, city = r.optional_text(fields, "address", field), r.optional_text(fields, "city", field)
     return Venue(
-        id=ident or f"inline-{slug(name)}",
+        id=ident or inline_id(name, address, city, geo),
         name=name,
         timezone=venue_tz,
         source=source,
-        address=r.optional_text(fields, "address", field),
+        address=address,
         local_address=r.optional_text(fields, "local_address", field),
-        city=r.optional_text(fields, "city", field),
+        city=city,
         geo=geo,
         url=r.single_line(fields, "url", field),
         transfer_minutes=transfer or 0,
@@ -73,3 +76,14 @@ def _geo(r: NodeReader, node: Node, field: str) -> tuple[float, float] | None:
         r.error(items[1], field, f"longitude {lon} is outside -180..180")
         return None
     return (lat, lon)
+
+
+def inline_id(name: str, address: str, city: str, geo: tuple[float, float] | None) -> str:
+    """The id of a venue written in place: its name in any script ('inline-東京駅'), and where the
+    place is said further, a short hash of it, so that two Hiltons in two cities stay two venues
+    while the same name written twice alone stays one."""
+    ident = f"inline-{name_key(name)}"
+    if not (address or city or geo):
+        return ident
+    where = "|".join((" ".join(address.casefold().split()), " ".join(city.casefold().split()), repr(geo)))
+    return f"{ident}-{hashlib.sha256(where.encode('utf-8')).hexdigest()[:6]}"

@@ -13,7 +13,7 @@ from itinerary.importer.emit.people import refs_of
 from itinerary.importer.emit.times import EventEntry, Expect, event_entry
 from itinerary.importer.emit.venues import VenueEntry, unique
 from itinerary.importer.emit.yamltext import Lines, block, scalar
-from itinerary.model import Kind, event_id_base, numbered_event_id
+from itinerary.model import DerivedIds, Kind
 from itinerary.timeutil import slug, zone
 
 ID_LENGTH = 40
@@ -67,9 +67,9 @@ def write_days(
         out.line("days:")
     for day in sorted(by_day):
         out.line(f"  {day.isoformat()}:")
-        titles_today: Counter[str] = Counter()
+        derived = DerivedIds(day)  # the events are in time order, as the loader numbers repeats
         for event in by_day[day]:
-            ident, explicit = event_id(draft, event.item, day, uids, titles_today, used)
+            ident, explicit = event_id(draft, event.item, uids, derived, used)
             write_event(out, event, ident if explicit else None)
             lines[ident] = event.item.line
             assert event.expect is not None
@@ -110,12 +110,9 @@ def details(item: Item) -> list[tuple[str, str]]:
     return out
 
 
-def event_id(
-    draft: Draft, item: Item, day: date, uids: Mapping[str, str], titles_today: Counter[str], used: set[str]
-) -> tuple[str, bool]:
+def event_id(draft: Draft, item: Item, uids: Mapping[str, str], ids: DerivedIds, used: set[str]) -> tuple[str, bool]:
     """The event's id, and whether it must be written (it is not the one the loader derives from the title)."""
-    base = event_id_base(day, item.title)
-    derived = numbered_event_id(base, titles_today[base] + 1)
+    derived = ids.peek(item.title)
     if draft.ours and item.event_id:
         wanted: str | None = item.event_id
     elif item.uid and not draft.ours:
@@ -126,8 +123,7 @@ def event_id(
         return unique(wanted, used), True
     if derived in used:
         return unique(derived, used), True
-    used.add(derived)
-    titles_today[base] += 1
+    used.add(ids.take(item.title))
     return derived, False
 
 
