@@ -39,6 +39,7 @@ _TABLE = (
     Code("A702", "idle-participant", "info", "a participant in no event at all"),
     Code("E801", "estimated-end", "info", "an event without an end (the default for its kind applies)"),
     Code("U901", "unconfirmed", "info", "what the programme does not know yet"),
+    Code("I001", "identity", "warning", "events without an `id` on one day with one title that start and end together"),
 )
 
 CODES: Mapping[str, Code] = MappingProxyType({c.code: c for c in _TABLE})

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 from itinerary.checks import words
 from itinerary.checks.finding import Finding
-from itinerary.checks.timeline import labels
+from itinerary.checks.timeline import in_file_order, labels
 from itinerary.model import Event, Programme
 from itinerary.timeutil import name_key
 
@@ -44,4 +44,5 @@ def fragile_identity(programme: Programme) -> Iterator[Finding]:
             sources=tuple(e.source for e in events),
             events=tuple(e.id for e in events),
             participants=labels(programme, people),
+            participant_ids=in_file_order(programme, people),
         )
