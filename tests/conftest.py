@@ -58,3 +58,12 @@ def assert_golden(name: str, text: str) -> None:
         path.write_text(text, encoding="utf-8")
     assert path.exists(), f"no golden {name}: run with UPDATE_GOLDEN=1 and review it"
     assert text == path.read_text(encoding="utf-8")
+
+
+def load_errors(text: str, name: str = "t.yaml") -> list[str]:
+    """Every line the loader refuses `text` with (it must refuse it)."""
+    from itinerary.load import LoadError, loads
+
+    with pytest.raises(LoadError) as refused:
+        loads(text, name)
+    return [str(d) for d in refused.value.diagnostics]

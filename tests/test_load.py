@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from conftest import TESTS
+from conftest import load_errors as errors_of
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -22,12 +23,6 @@ programme:
   start: 2024-03-30
   end: 2024-11-01
 """
-
-
-def errors_of(text: str) -> list[str]:
-    with pytest.raises(LoadError) as info:
-        loads(text, "t.yaml")
-    return [str(d) for d in info.value.diagnostics]
 
 
 def one_event(lines: str, day: str = "2024-04-02", extra: str = "") -> str:

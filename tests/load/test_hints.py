@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from conftest import load_errors as errors_of
 from typer.testing import CliRunner
 
 from itinerary.cli import app
@@ -32,12 +33,6 @@ days:
       title: One
       venue: a
 """
-
-
-def errors_of(text: str) -> list[str]:
-    with pytest.raises(LoadError) as info:
-        loads(text, "t.yaml")
-    return [str(d) for d in info.value.diagnostics]
 
 
 @pytest.mark.parametrize("name", ["localtime", "posixrules", "Factory", "posix/Europe/Paris", "right/Europe/Paris"])

@@ -7,10 +7,11 @@ import subprocess
 import sys
 
 import pytest
+from conftest import load_errors as errors_of
 from typer.testing import CliRunner
 
 from itinerary.cli import app
-from itinerary.load import LoadError, loads
+from itinerary.load import loads
 
 HEAD = """\
 programme:
@@ -42,12 +43,6 @@ days:
 
 def programme(extra: str = "", start: str = "2024-03-30", end: str = "2024-03-31", second: str = "10:05-11:00") -> str:
     return HEAD.format(extra=extra, start=start, end=end, second=second)
-
-
-def errors_of(text: str) -> list[str]:
-    with pytest.raises(LoadError) as info:
-        loads(text, "t.yaml")
-    return [str(d) for d in info.value.diagnostics]
 
 
 @pytest.mark.parametrize(

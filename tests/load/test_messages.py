@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
+from conftest import load_errors as errors
 
-from itinerary.load import LoadError, loads
+from itinerary.load import loads
 
 HEAD = """\
 programme:
@@ -14,12 +14,6 @@ programme:
   start: 2009-10-05
   end: 2009-10-09
 """
-
-
-def errors(text: str) -> list[str]:
-    with pytest.raises(LoadError) as caught:
-        loads(text, "t.yaml")
-    return [str(d) for d in caught.value.diagnostics]
 
 
 def test_a_name_without_latin_letters_needs_an_id():
