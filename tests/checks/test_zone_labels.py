@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import re
+from zoneinfo import available_timezones
 
 from conftest import DATA, render_text
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from itinerary.checks import run_checks
-from itinerary.load import load, loads
+from itinerary.load import LoadError, load, loads
 from itinerary.render import agenda
 from itinerary.timeutil import zone
 
@@ -45,3 +48,32 @@ def test_agenda_notes_local_time_only_where_the_clocks_differ():
     assert "local time Tue 13:30 UTC-03 → Tue 14:30 UTC-03" in text
     read_in_hong_kong = render_text(agenda.render(programme, programme.events, zone("Asia/Hong_Kong")))
     assert read_in_hong_kong.count("local time") == 2  # the two calls only
+
+
+ZONES = sorted(available_timezones() - {"Factory", "localtime"})
+
+
+@settings(max_examples=60, deadline=None)
+@given(zone_name=st.sampled_from(ZONES), hour=st.integers(6, 20), minute=st.integers(0, 59))
+def test_the_suggested_end_pastes_back_in_any_zone(zone_name, hour, minute):
+    """E801's `time:` is the file's own syntax in every zone, whatever its abbreviation ('-03', '+0530', 'LMT')."""
+    start = f"{hour:02d}:{minute:02d}"
+    text = f"""
+programme: {{id: z, title: Z, timezone: Europe/Lisbon, start: 2030-01-10, end: 2030-01-10}}
+participants: [{{name: Ann}}]
+venues: {{office: {{name: Office, timezone: {zone_name}}}}}
+days:
+  2030-01-10:
+    - {{time: "{start}", title: Call, venue: office}}
+    - {{time: "{hour + 1:02d}:{minute:02d}-23:30", title: Next, venue: office}}
+"""
+    try:
+        programme = loads(text, "z.yaml")
+    except LoadError:  # the start does not exist there that day (a zone that skipped it): nothing to suggest
+        return
+    fixes = [f.suggestion for f in run_checks(programme) if f.code == "E801"]
+    assert fixes == [f'give it its real end: time: "{start}-HH:MM"']
+    written = fixes[0].removeprefix("give it its real end: ").replace("HH:MM", f"{hour + 1:02d}:{minute:02d}")
+    pasted = text.replace(f'time: "{start}"', written)
+    call = next(e for e in loads(pasted, "pasted.yaml").events if e.title == "Call")
+    assert not call.end_estimated and f"{call.start:%H:%M}" == start
