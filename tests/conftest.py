@@ -67,3 +67,12 @@ def load_errors(text: str, name: str = "t.yaml") -> list[str]:
     with pytest.raises(LoadError) as refused:
         loads(text, name)
     return [str(d) for d in refused.value.diagnostics]
+
+
+def plain_env(**extra: str) -> dict[str, str]:
+    """The environment for a real `itinerary` process: no colour settings or width of the developer's own."""
+    import os
+
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "COLUMNS")}
+    env.update(extra)
+    return env

@@ -8,7 +8,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import DATA, JAPAN, ROOT
+from conftest import DATA, JAPAN, ROOT, plain_env
 from typer.testing import CliRunner
 
 from itinerary.cli import app
@@ -350,7 +350,7 @@ def test_the_japan_visit_v2_to_v3_as_a_real_process(tmp_path):
         '    - time: "12:30"\n      title: Lunch at Elio', '    - time: "13:00"\n      title: Lunch at Elio'
     )
     (tmp_path / "v3.yaml").write_text(v3, encoding="utf-8")
-    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "COLUMNS")}
+    env = plain_env()
     done = subprocess.run(
         [sys.executable, "-m", "itinerary", "diff", str(JAPAN), str(tmp_path / "v3.yaml"), "--who", "tea-petrin"],
         capture_output=True, text=True, cwd=ROOT, env=env, check=False,

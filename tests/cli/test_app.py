@@ -1,13 +1,12 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 import subprocess
 import sys
 
 import pytest
-from conftest import JAPAN, ROOT
+from conftest import JAPAN, ROOT, plain_env
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
@@ -131,16 +130,10 @@ def test_help_documents_exit_codes():
     assert "Exit codes: 0 success" in result.stdout
 
 
-def subprocess_env(**extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "COLUMNS")}
-    env.update(extra)
-    return env
-
-
 def test_real_process_agenda_plain_when_piped():
     done = subprocess.run(
         [sys.executable, "-m", "itinerary", "agenda", str(JAPAN), "--day", "2009-10-07"],
-        capture_output=True, text=True, cwd=ROOT, env=subprocess_env(), check=False,
+        capture_output=True, text=True, cwd=ROOT, env=plain_env(), check=False,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert "\x1b[" not in done.stdout  # no colour into a pipe
@@ -149,10 +142,10 @@ def test_real_process_agenda_plain_when_piped():
 
 def test_real_process_colour_on_terminal_unless_no_color():
     args = [sys.executable, "-m", "itinerary", "agenda", str(JAPAN), "--day", "2009-10-07"]
-    coloured = subprocess.run(args, capture_output=True, text=True, env=subprocess_env(FORCE_COLOR="1"), check=False)
+    coloured = subprocess.run(args, capture_output=True, text=True, env=plain_env(FORCE_COLOR="1"), check=False)
     assert "\x1b[" in coloured.stdout
     plain = subprocess.run(
-        args, capture_output=True, text=True, env=subprocess_env(FORCE_COLOR="1", NO_COLOR="1"), check=False
+        args, capture_output=True, text=True, env=plain_env(FORCE_COLOR="1", NO_COLOR="1"), check=False
     )
     assert re.search(COLOUR, coloured.stdout)
     assert not re.search(COLOUR, plain.stdout)  # NO_COLOR: bold and dim may stay, colours go
@@ -172,7 +165,7 @@ def test_real_process_bad_file_no_traceback(tmp_path):
 def test_piped_output_has_no_trailing_blanks():
     done = subprocess.run(
         [sys.executable, "-m", "itinerary", "agenda", str(JAPAN)],
-        capture_output=True, text=True, env=subprocess_env(), check=False,
+        capture_output=True, text=True, env=plain_env(), check=False,
     )  # fmt: skip
     assert done.returncode == 0
     lines = done.stdout.splitlines()

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 import subprocess
 import sys
 
 import pytest
-from conftest import JAPAN, ROOT, TESTS, assert_golden
+from conftest import JAPAN, ROOT, TESTS, assert_golden, plain_env
 from typer.testing import CliRunner
 
 from itinerary.cli import app
@@ -161,25 +160,19 @@ def test_japan_findings():
 # -- as a real process -------------------------------------------------------------------------------------------
 
 
-def subprocess_env(**extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "COLUMNS")}
-    env.update(extra)
-    return env
-
-
 def test_real_process_exit_codes_and_colour():
     args = [sys.executable, "-m", "itinerary", "check", str(JAPAN)]
-    piped = subprocess.run(args, capture_output=True, text=True, env=subprocess_env(), check=False)
+    piped = subprocess.run(args, capture_output=True, text=True, env=plain_env(), check=False)
     assert piped.returncode == 1, piped.stderr
     assert "\x1b[" not in piped.stdout and piped.stdout.startswith("error T202 travel-gap:")
-    coloured = subprocess.run(args, capture_output=True, text=True, env=subprocess_env(FORCE_COLOR="1"), check=False)
+    coloured = subprocess.run(args, capture_output=True, text=True, env=plain_env(FORCE_COLOR="1"), check=False)
     assert re.search(COLOUR, coloured.stdout)
     plain = subprocess.run(
-        args, capture_output=True, text=True, env=subprocess_env(FORCE_COLOR="1", NO_COLOR="1"), check=False
+        args, capture_output=True, text=True, env=plain_env(FORCE_COLOR="1", NO_COLOR="1"), check=False
     )
     assert not re.search(COLOUR, plain.stdout)
     ok = subprocess.run(
         [sys.executable, "-m", "itinerary", "check", str(DATA / "clash-ok.yaml"), "--format", "json"],
-        capture_output=True, text=True, env=subprocess_env(), check=False,
+        capture_output=True, text=True, env=plain_env(), check=False,
     )  # fmt: skip
     assert ok.returncode == 0 and json.loads(ok.stdout)["summary"] == {"errors": 0, "warnings": 0, "infos": 0}

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 
 import pytest
-from conftest import DATA, ROOT
+from conftest import DATA, ROOT, plain_env
 from typer.testing import CliRunner
 
 from itinerary.cli import app
@@ -143,7 +142,7 @@ def test_a_calendar_is_known_by_its_first_line_whatever_its_name(tmp_path):
 
 
 def test_real_process_import_then_agenda_and_check(tmp_path):
-    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "COLUMNS")}
+    env = plain_env()
     target = tmp_path / "draft.yaml"
 
     def itinerary(*args: object) -> subprocess.CompletedProcess[str]:
