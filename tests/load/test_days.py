@@ -87,3 +87,21 @@ def test_check_warns_where_only_file_order_tells_twins_apart():
     named = text.replace("title: Workshop, venue: room-a", "title: Workshop, id: workshop-a, venue: room-a")
     assert not [f for f in run_checks(loads(named, "named.yaml")) if f.kind == "identity"]
     assert not [f for f in run_checks(load(IDENTITY / "visit.yaml")) if f.kind == "identity"]
+
+
+def test_imported_places_without_latin_letters_keep_their_ids_in_any_order(tmp_path):
+    text = (IDENTITY / "no-uid.ics").read_bytes().decode("utf-8")
+    head, _, rest = text.partition("BEGIN:VEVENT")
+    blocks = ["BEGIN:VEVENT" + b for b in ("BEGIN:VEVENT" + rest).split("BEGIN:VEVENT") if b]
+    blocks[-1] = blocks[-1].replace("END:VCALENDAR\r\n", "")
+    reversed_calendar = tmp_path / "reversed.ics"
+    reversed_calendar.write_bytes((head + "".join(reversed(blocks)) + "END:VCALENDAR\r\n").encode("utf-8"))
+
+    def venues(path):
+        written = tmp_path / f"{path.stem}.yaml"
+        assert runner.invoke(app, ["import", str(path), "-o", str(written)]).exit_code == 0
+        return {v.name: v.id for v in load(written).venues.values()}
+
+    first, second = venues(IDENTITY / "no-uid.ics"), venues(reversed_calendar)
+    assert first == second
+    assert len(set(first.values())) == 2 and all(ident.startswith("venue-") for ident in first.values())

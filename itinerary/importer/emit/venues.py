@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -68,7 +69,7 @@ def venues_of(items: Iterable[Item], programme_zone: str) -> dict[str, VenueEntr
             comments.append(f"the calendar gives {len(geos)} different GEO for this place: the first is kept")
         counts = zones.get(key, Counter())
         tz = counts.most_common(1)[0][0] if counts else None
-        ident = unique(short_slug(name.split(",")[0]) or "venue", used)
+        ident = unique(short_slug(name.split(",")[0]) or _hashed(name), used)
         out[key] = VenueEntry(
             id=ident,
             place=replace(first, geo=geos[0] if geos else None, url=urls[0] if urls else ""),
@@ -106,6 +107,13 @@ def short_slug(text: str, length: int = 32) -> str:
         return ident
     cut = ident[: length + 1].rfind("-")
     return ident[: cut if cut > 0 else length].strip("-")
+
+
+def _hashed(name: str) -> str:
+    """An id for a place whose name has no Latin letter ('東京都庁'): 'venue-' and a short hash of the
+    name, the same whichever order the calendar lists its places in (it was 'venue', 'venue-2'...)."""
+    normal = " ".join(name.casefold().split())
+    return f"venue-{hashlib.sha256(normal.encode('utf-8')).hexdigest()[:6]}"
 
 
 def unique(base: str, used: set[str]) -> str:
