@@ -34,8 +34,9 @@ def span(event: Event, tz: tzinfo | None, day: date) -> str:
         return "time TBC"
     if event.all_day:
         return "all day"
-    end = clock(event.end, tz, day)
-    return f"{clock(event.start, tz, day)}–{ESTIMATED if event.end_estimated else ''}{end}"
+    start = (ESTIMATED if event.check_in_usual else "") + clock(event.start, tz, day)
+    end = (ESTIMATED if event.end_estimated or event.check_out_usual else "") + clock(event.end, tz, day)
+    return f"{start}–{end}"
 
 
 def heading(day: Day) -> str:

@@ -28,6 +28,7 @@ def test_agenda_marks_the_usual_hours():
     text = run("agenda")
     assert "check-in Mon 23 Oct 22:00, check-out Wed 25 Oct 09:00" in text
     assert "check-in Wed 25 Oct ~15:00, check-out Thu 26 Oct ~11:00" in text
+    assert "~15:00–~11:00+1" in text and "22:00–09:00+2" in text
 
 
 def test_grid_marks_the_usual_hours():
