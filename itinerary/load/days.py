@@ -42,9 +42,7 @@ def read_days(r: NodeReader, node: Node, known: Known) -> Days:
             if sub is None:
                 continue
             city = r.optional_text(sub, "city", field)
-            items_node = sub["events"][1] if "events" in sub else None
-            if items_node is None:
-                r.error(value, field, "missing `events`")
+            items_node = sub["events"][1] if "events" in sub else None  # a city alone: nothing planned there yet
         if city:
             days.cities[day] = city
         if items_node is not None and not is_null(items_node):

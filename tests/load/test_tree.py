@@ -38,6 +38,7 @@ def test_an_empty_day_is_a_day_with_nothing_planned():
     assert result.exit_code == 0, result.output
     assert "Tuesday 7 May 2024\n  nothing planned" in result.stdout
     assert "Wednesday 8 May 2024\n  nothing planned" in result.stdout
+    assert "Thursday 9 May 2024 · Salzburg\n  nothing planned" in result.stdout  # a city alone
     assert "null" not in result.stdout and "~" not in result.stdout
 
 
