@@ -439,3 +439,72 @@ def test_who_empty_is_nobody_not_everyone():
     assert unattended.code == "A701" and unattended.events == ("2030-03-04/press-briefing",)
     assert "`who` is empty" in unattended.message
     assert not kinds_of(found, "clash"), "nobody is at the press briefing, so it clashes with nothing"
+
+
+def with_kinds(rows: list[tuple[int, int, frozenset[int], bool, int, int]], people: int) -> Programme:
+    """As `by_groups`, with hotel stays (hours long) and flights and trains among the meetings."""
+    programme = by_groups([row[:5] for row in rows], people)
+    kinds = (Kind.MEETING, Kind.MEETING, Kind.HOTEL, Kind.FLIGHT, Kind.TRAIN)
+    events = []
+    for event in programme.events:
+        _, length, _, _, _, kind = rows[int(event.id[1:])]
+        if kinds[kind] is Kind.HOTEL:
+            event = dataclasses.replace(event, end=event.start + timedelta(hours=4 * length + 1))
+        events.append(dataclasses.replace(event, kind=kinds[kind]))
+    events.sort(key=lambda e: (e.start, e.end))
+    return dataclasses.replace(programme, events=tuple(events))
+
+
+def unlodged_by_person(programme: Programme) -> dict:
+    """no-lodging worked out person by person, as the check says it: the first person (by id) names the evening."""
+    from itinerary.checks.lodging import NIGHT_HOUR
+
+    nights = [
+        (day, datetime(day.year, day.month, day.day, NIGHT_HOUR, tzinfo=UTC) + timedelta(days=1))
+        for day in programme.days()
+    ]
+    missing: dict = {}
+    for pid in sorted(programme.participants):
+        mine = [e for e in programme.events if pid in programme.attendees(e)]
+        stays = [e for e in mine if e.kind is Kind.HOTEL]
+        busy = [e for e in mine if occupies(e) and not e.all_day]
+        arrives = busy and busy[0].kind in (Kind.FLIGHT, Kind.TRAIN, Kind.COACH, Kind.FERRY)
+        if not busy or not (stays or arrives):
+            continue
+        for day, night in nights:
+            ended = [e for e in busy if e.end <= night]
+            if not ended or busy[-1].start < night:
+                continue
+            latest = max(e.end for e in ended)
+            evening = [e for e in ended if e.end == latest][-1]  # the later of two that end together
+            if any(e.start <= night < e.end for e in busy if e.kind.is_leg):
+                continue
+            if any(s.start <= night < s.end for s in stays):
+                continue
+            entry = missing.setdefault(day, (evening.id, set(), tuple(s.id for s in stays)))
+            entry[1].add(pid)
+    return missing
+
+
+@settings(max_examples=1500, deadline=None)
+@given(
+    rows=st.lists(
+        st.tuples(
+            st.integers(0, 300),
+            st.integers(0, 12),
+            st.frozensets(st.integers(0, 5), max_size=2),
+            st.booleans(),
+            st.integers(0, 4),
+            st.integers(0, 4),
+        ),
+        max_size=25,
+    ),
+    people=st.integers(1, 6),
+)
+def test_nights_without_lodging_are_each_persons_own(rows, people):
+    """Worked out on shared timelines with people's own events spliced in, as on each person's own."""
+    from itinerary.checks.lodging import unlodged
+
+    programme = with_kinds(rows, people)
+    got = {day: (e.id, who, tuple(s.id for s in stays)) for day, (e, who, stays) in unlodged(programme).items()}
+    assert got == unlodged_by_person(programme)
