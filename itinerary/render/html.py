@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, tzinfo
+from functools import lru_cache
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -29,7 +30,7 @@ from itinerary.render.agenda import (
 )
 from itinerary.render.grid import Entry, Grid, build, column_heading, hours
 from itinerary.render.participants import by_group
-from itinerary.select import by_day
+from itinerary.select import Day
 from itinerary.timeutil import is_ambiguous
 from itinerary.visible import visible
 
@@ -210,7 +211,9 @@ def week_grid(grid: Grid) -> str:
 # --- day by day --------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=4096)
 def place_block(venue: Venue, label: str = "") -> str:
+    """A venue's name, addresses and links; made once per venue (a venue holds hundreds of events)."""
     parts = [f'<p class="vname">{f"<span class=lbl>{e(label)}</span> " if label else ""}{e(venue.name)}</p>']
     if venue.address:
         parts.append(f'<p class="addr">{e(venue.address)}</p>')
@@ -261,10 +264,11 @@ def event_block(programme: Programme, event: Event, tz: tzinfo | None, day: date
     )
 
 
-def agenda(programme: Programme, events: tuple[Event, ...], tz: tzinfo | None) -> tuple[str, bool]:
+def agenda(programme: Programme, days: Iterable[Day], tz: tzinfo | None) -> tuple[str, bool]:
+    """Day by day (the days `select.by_day` gives, which the week grid has already worked out)."""
     out = []
     estimated = False
-    for day in by_day(programme, events, tz):
+    for day in days:
         blocks = []
         for event in day.events:
             estimated = estimated or event.end_estimated
@@ -362,7 +366,7 @@ def page(
     relevant = [f for f in findings if concerns(programme, f, who, shown)]
     draft = serious(relevant)
     grid = build(programme, events, tz)
-    days, estimated = agenda(programme, events, tz)
+    days, estimated = agenda(programme, (column.day for column in grid.columns), tz)
     title = programme.title + (f" — {programme.name_of(who)}" if who else "")
     meta = [date_range(programme), times_in(programme, events, tz)]
     if programme.revision:
