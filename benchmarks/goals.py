@@ -252,6 +252,7 @@ def cases() -> list[Case]:
             floor="export",
         ),
         Case("import", "pipe", lambda f: ["import", str(f.calendar)], floor="import"),
+        Case("publish", "pipe", lambda f: ["publish", str(f.yaml), "--to", str(f.out / "ics")], floor="export"),
         *_text_and_json("next", lambda f: ["next", str(f.yaml), "--at", f"{f.day} 10:00", "-n", "5"]),
         *_text_and_json("slots", lambda f: ["slots", str(f.yaml), "--day", f.day]),
     ]
