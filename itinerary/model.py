@@ -350,10 +350,13 @@ class Programme:
         return frozenset(out)
 
     def attendees(self, event: Event) -> frozenset[str]:
-        known = self._attendees.get(event.who)
+        return self._expanded(event.who)
+
+    def _expanded(self, who: tuple[str, ...] | None) -> frozenset[str]:
+        """`expand(who)` (None: everyone), worked out once per distinct `who`."""
+        known = self._attendees.get(who)
         if known is None:
-            named = event.who
-            known = self._attendees[named] = frozenset(self.participants) if named is None else self.expand(named)
+            known = self._attendees[who] = frozenset(self.participants) if who is None else self.expand(who)
         return known
 
     @cached_property
@@ -395,7 +398,7 @@ class Programme:
         if ref in self.groups:
             if event.who is None or ref in event.who:
                 return True
-            return bool(self.expand([ref]) & self.attendees(event))
+            return bool(self._expanded((ref,)) & self.attendees(event))
         return False
 
     def find(self, who: str) -> str | None:

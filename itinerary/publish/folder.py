@@ -111,16 +111,17 @@ def publish(programme: Programme, folder: Path, *, base: str | None, stamp: date
         if path.is_file() and path.read_bytes() == data:
             unchanged.append(name)
             continue
-        _write(path, data)
         written.append(name)
+    _write([(folder / name, files[name]) for name in written])
     removed = stale(programme, folder, set(files))
     for name in removed:
         (folder / name).unlink(missing_ok=True)
     return Outcome(tuple(feeds), tuple(written), tuple(unchanged), tuple(removed), tuple(unbumped))
 
 
-def _write(path: Path, data: bytes) -> None:
+def _write(files: list[tuple[Path, bytes]]) -> None:
+    """Every file whole, with one sync for all (outfile.write_all_atomic); none replaced if one cannot be."""
     try:
-        outfile.write_atomic(path, data.decode("utf-8"))
-    except OSError as exc:
-        raise PublishError(f"{path}: cannot write: {exc.strerror or exc}") from None
+        outfile.write_all_atomic(files)
+    except outfile.WriteFailed as exc:
+        raise PublishError(f"{exc.path}: cannot write: {exc.strerror or exc}") from None
