@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from enum import Enum
 from functools import cached_property
 from types import MappingProxyType
@@ -222,7 +222,9 @@ class Event:
 
     @property
     def duration(self) -> timedelta:
-        return self.end - self.start
+        """Time that passes, in UTC: Python subtracts two times of one zone as wall clocks, an hour
+        off across a change of the clocks (a night train, a day in Cairo that starts at 01:00)."""
+        return self.end.astimezone(UTC) - self.start.astimezone(UTC)
 
     @property
     def route(self) -> tuple[str, str] | None:

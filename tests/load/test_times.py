@@ -29,6 +29,7 @@ def test_all_day_items_where_midnight_does_not_exist(name, days):
     assert first.end.astimezone(UTC) == second.start.astimezone(UTC), "one day ends where the next begins"
     assert second.start.hour == 1  # the clocks jumped from 00:00 to 01:00
     assert second.end.astimezone(UTC) - second.start.astimezone(UTC) == timedelta(hours=23)  # the short day
+    assert second.duration == timedelta(hours=23) and first.duration == timedelta(hours=24)
 
 
 def test_all_day_item_under_tz_is_on_its_own_date_without_a_clock_note():
