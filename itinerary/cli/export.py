@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -12,7 +12,9 @@ from itinerary.cli import options
 from itinerary.cli.app import app
 from itinerary.cli.options import Format, FormatOpt, ProgrammeArg, WhoOpt
 from itinerary.cli.output import console, emit_json, fail, fail_all
-from itinerary.model import Programme
+
+if TYPE_CHECKING:
+    from itinerary.model import Programme
 
 OutOpt = Annotated[
     Path | None,

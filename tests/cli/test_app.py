@@ -211,3 +211,11 @@ def test_json_is_written_as_the_standard_library_writes_it(value):
 def test_json_floats_of_every_size_are_written_as_json_writes_them(exponent):
     values = [sign * mantissa * 10.0**exponent for sign in (1, -1) for mantissa in (1, 1.5, 3.14159265358979, 7)]
     assert output.json_text(values) == json.dumps(values, ensure_ascii=False, indent=2) + "\n"
+
+
+def test_the_command_line_starts_without_the_library():
+    """Every command module is imported at start-up: none may import the model, a reader or a renderer there."""
+    code = "import sys, itinerary.cli; print(' '.join(sorted(m for m in sys.modules if m.startswith('itinerary'))))"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    loaded = done.stdout.split()
+    assert [m for m in loaded if not m.startswith("itinerary.cli")] == ["itinerary"], loaded
