@@ -94,7 +94,7 @@ def plan(
 def already_written(programme: Programme, *, folder: Path | None = None, file: Path | None = None) -> dict[str, Stamp]:
     """How each event stood in the programme's calendars already at the destination (the state clients have)."""
     if folder is not None:
-        return ics.stamps_in(sorted(folder.glob("*.ics")) if folder.is_dir() else [], programme.id)
+        return ics.stamps_in_folder(folder, programme.id)
     return ics.stamps_in([file] if file is not None else [], programme.id)
 
 

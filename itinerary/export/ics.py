@@ -668,6 +668,15 @@ def stamps_in(paths: Iterable[Path], programme_id: str) -> dict[str, Stamp]:
     return out
 
 
+def stamps_in_folder(folder: Path, programme_id: str) -> dict[str, Stamp]:
+    """`stamps_in` for a folder export wrote: its programme.ics alone when it is ours (it holds every event,
+    written in the same run as the others), else every calendar in the folder."""
+    whole = folder / PROGRAMME_FILE
+    if is_ours(whole, programme_id):
+        return stamps_in([whole], programme_id)
+    return stamps_in(sorted(folder.glob("*.ics")) if folder.is_dir() else [], programme_id)
+
+
 def unbumped(programme: Programme, previous: Mapping[str, Stamp], files: Iterable[CalendarFile]) -> list[str]:
     """Titles of events that changed since the calendars last written while `revision` stayed the same: clients
     see a higher SEQUENCE, but the organiser may have meant to bump the revision."""
@@ -709,6 +718,7 @@ __all__ = [
     "sequence",
     "stamp",
     "stamps_in",
+    "stamps_in_folder",
     "uid",
     "unbumped",
 ]

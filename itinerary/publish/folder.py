@@ -50,7 +50,7 @@ def contents(
     from itinerary.render import html
 
     refs: list[str | None] = [None, *programme.participants, *programme.groups]
-    previous = ics.stamps_in(sorted(folder.glob("*.ics")), programme.id) if folder.is_dir() else {}
+    previous = ics.stamps_in_folder(folder, programme.id)
     calendars = ics.calendars(programme, refs, stamp=stamp, previous=previous)
     files: dict[str, bytes] = {}
     feeds: list[Feed] = []

@@ -72,3 +72,12 @@ def test_unchanged_gives_the_same_bytes_and_state_of_another_programme_is_ignore
 def test_a_damaged_previous_file_is_passed_over(tmp_path, damage):
     (tmp_path / "programme.ics").write_bytes(damage)
     assert ics.stamps_in([tmp_path / "programme.ics", tmp_path / "missing.ics"], "ecpg-japan-2009") == {}
+
+
+def test_a_folder_is_read_through_its_programme_calendar_when_there_is_one(tmp_path):
+    written(load(JAPAN), tmp_path)
+    whole = ics.stamps_in_folder(tmp_path, "ecpg-japan-2009")
+    assert whole == ics.stamps_in(tmp_path.glob("*.ics"), "ecpg-japan-2009")
+    (tmp_path / "programme.ics").unlink()
+    assert ics.stamps_in_folder(tmp_path, "ecpg-japan-2009") == whole  # the others say the same
+    assert ics.stamps_in_folder(tmp_path / "missing", "ecpg-japan-2009") == {}
