@@ -7,7 +7,7 @@ never disagree about whether a trip fits.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, tzinfo
+from datetime import datetime, timedelta, tzinfo
 
 from itinerary import travel
 from itinerary.model import Event, Programme, Venue
@@ -26,6 +26,8 @@ class Departure:
     leg: Leg | None = None
     reason: str = ""
     """Why there is no leave-by time, or what the reader should know about it."""
+    arrive_by: datetime | None = None
+    """When to be at the target: the start, less the time to change there (a station, an airport)."""
 
     @property
     def moves(self) -> bool:
@@ -79,15 +81,17 @@ def _departure(programme: Programme, running: tuple[Event, ...], where: Venue | 
     goal = target.place_at_start
     if goal is None:
         return Departure(None, where, None, reason=f"'{target.title}' has no venue")
+    arrive_by = target.start - timedelta(minutes=goal.transfer_minutes)
     origin = where
     current = running[-1] if running else None
     if origin is None and current is not None and current.kind.is_leg:
         origin = current.place_at_end
     if origin is None:
         why = f"'{current.title}' has no venue" if current is not None else "where they come from is not known"
-        return Departure(goal, None, None, reason=why)
+        return Departure(goal, None, None, reason=why, arrive_by=arrive_by)
     trip = leg(programme, origin, goal, travel.table(programme))
     if trip.needed is None:
         missing = ", ".join(v.name for v in (origin, goal) if v.geo is None)
-        return Departure(goal, origin, None, trip, reason=f"travel time unknown: {missing} has no coordinates (geo)")
-    return Departure(goal, origin, target.start - trip.needed, trip)
+        why = f"travel time unknown: {missing} has no coordinates (geo)"
+        return Departure(goal, origin, None, trip, reason=why, arrive_by=arrive_by)
+    return Departure(goal, origin, target.start - trip.needed, trip, arrive_by=arrive_by)

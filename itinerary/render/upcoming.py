@@ -91,10 +91,11 @@ def _leave(departure: Departure, seen: Upcoming, tz: tzinfo) -> Text:
     from itinerary.render.text import Text
 
     if departure.by is None:
-        target = seen.next[0]
-        text = Text(
-            f"be at {departure.target.name} by {_clock(target.start, tz, seen.at)}; " if departure.target else ""
-        )
+        text = Text("")
+        if departure.target is not None and departure.arrive_by is not None:
+            minutes = departure.target.transfer_minutes
+            text.append(f"be at {departure.target.name} by {_clock(departure.arrive_by, tz, seen.at)}")
+            text.append(f" ({minutes} min to change there); " if minutes else "; ")
         text.append(f"when to leave cannot be told: {departure.reason}", style="yellow")
         return text
     assert departure.origin is not None and departure.target is not None and departure.leg is not None
@@ -169,6 +170,7 @@ def _departure_json(departure: Departure, seen: Upcoming, tz: tzinfo) -> dict[st
         "from": serialize.venue(departure.origin),
         "to": serialize.venue(departure.target),
         "by": serialize.instant(departure.by, tz) if departure.by is not None else None,
+        "arrive_by": serialize.instant(departure.arrive_by, tz) if departure.arrive_by is not None else None,
         "late": departure.by is not None and departure.by < seen.at,
         "moves": departure.moves,
         "trip": None

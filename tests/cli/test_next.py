@@ -114,3 +114,17 @@ def test_next_marks_what_is_optional():
     assert result.exit_code == 0, result.output
     assert "Museum visit  optional for The team" in result.stdout
     assert "leave Office by 13:30" in result.stdout
+
+
+def test_an_unknown_start_still_counts_the_time_to_change_at_the_airport():
+    from conftest import ROOT
+
+    gathering = ROOT / "schedules" / "global-gathering-la-2025.yaml"
+    result = run("next", gathering, "--at", "2025-07-13 18:00 America/Los_Angeles")
+    assert result.exit_code == 0, result.output
+    # The charter leaves LAX at 21:35 and the airport takes 60 min to change (its transfer_minutes).
+    assert "be at Los Angeles International Airport by 20:35 (60 min to change there)" in " ".join(
+        result.stdout.split()
+    )
+    data = json.loads(run("next", gathering, "--at", "2025-07-13 18:00 America/Los_Angeles", "--format", "json").stdout)
+    assert data["leave"]["by"] is None and data["leave"]["arrive_by"] == "2025-07-13T20:35-07:00"
