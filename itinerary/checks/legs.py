@@ -65,7 +65,15 @@ def leg_duration(programme: Programme) -> Iterator[Finding]:
     for event in programme.events:
         paces = PACES.get(event.kind)
         a, b = event.origin, event.destination
-        if paces is None or event.end_estimated or a is None or b is None or a.geo is None or b.geo is None:
+        if (
+            paces is None
+            or event.end_estimated
+            or event.all_day
+            or a is None
+            or b is None
+            or a.geo is None
+            or b.geo is None
+        ):
             continue
         km = travel.great_circle_km(a.geo, b.geo)
         possible, usual = paces.possible.bounds(km), paces.usual.bounds(km)

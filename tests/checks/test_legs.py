@@ -90,3 +90,19 @@ def test_the_bounds_are_wide():
     # (unless a venue's zone is far from its longitude, then 1 h 58 to 5 h 49).
     assert timedelta(hours=1970 / flight.fastest_kmh) < timedelta(hours=2)
     assert timedelta(hours=1970 / flight.slowest_kmh) + flight.slack > timedelta(hours=8)
+
+
+def test_a_leg_whose_time_is_to_be_confirmed_is_not_a_day_long_flight():
+    text = """
+programme: {id: l, title: L, timezone: Europe/Berlin, start: 2030-06-03, end: 2030-06-04}
+participants: [{name: Ann}]
+venues:
+  ber: {name: Berlin Airport, geo: [52.36, 13.50]}
+  muc: {name: Munich Airport, geo: [48.35, 11.78]}
+days:
+  2030-06-03:
+    - {kind: flight, title: Flight to Munich, from: ber, to: muc, time: TBC}
+  2030-06-04:
+    - {kind: train, title: Train back, from: muc, to: ber, all_day: true}
+"""
+    assert list(leg_duration(loads(text))) == []
