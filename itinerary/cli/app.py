@@ -58,7 +58,7 @@ def main() -> None:
     except Exception as exc:
         if os.environ.get("ITINERARY_DEBUG"):
             raise
-        sys.stderr.write(
-            f"itinerary: internal error: {type(exc).__name__}: {exc} (set ITINERARY_DEBUG=1 for details)\n"
-        )
+        from itinerary.cli.output import say
+
+        say(f"itinerary: internal error: {type(exc).__name__}: {exc} (set ITINERARY_DEBUG=1 for details)")
         sys.exit(3)

@@ -10,7 +10,7 @@ import typer
 
 from itinerary.cli import options
 from itinerary.cli.app import app
-from itinerary.cli.output import fail, write_file
+from itinerary.cli.output import fail, say, write_file
 
 if TYPE_CHECKING:
     from itinerary.importer import Converted, Options
@@ -81,9 +81,9 @@ def import_calendar(
     from itinerary.checks.words import plural
 
     written = converted.written
-    sys.stderr.write(
+    say(
         f"itinerary: wrote {target}: {plural(written.events, 'event')}, {plural(written.venues, 'venue')}, "
-        f"{plural(written.participants, 'participant')} (see its comments for what the calendar could not say)\n"
+        f"{plural(written.participants, 'participant')} (see its comments for what the calendar could not say)"
     )
 
 

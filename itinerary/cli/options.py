@@ -6,7 +6,6 @@ so that `--who` or `--tz` reads and behaves the same in every command.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 from datetime import date, datetime, tzinfo
 from enum import Enum
@@ -16,7 +15,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar
 
 import typer
 
-from itinerary.cli.output import fail
+from itinerary.cli.output import fail, say
 
 if TYPE_CHECKING:
     from itinerary.formats import ReadError
@@ -70,17 +69,17 @@ def programme(path: Path, *, warnings: bool = True) -> Programme:
         unreadable(path, exc)
     if warnings:
         for warning in found.warnings:
-            sys.stderr.write(f"{warning}\n")
+            say(str(warning))
     return found
 
 
 def unreadable(path: Path, error: ReadError) -> NoReturn:
     """Every reason `path` could not be read, a line each, and exit 2."""
     for diagnostic in error.diagnostics:
-        sys.stderr.write(f"{diagnostic}\n")
+        say(str(diagnostic))
     count = len(error.diagnostics)
     if count > 1:
-        sys.stderr.write(f"itinerary: {path}: {count} errors, nothing done\n")
+        say(f"itinerary: {path}: {count} errors, nothing done")
     raise typer.Exit(2)
 
 
@@ -143,7 +142,7 @@ def day_of(programme: Programme, text: str | None, zone: tzinfo | None) -> date 
     zone = zone or home(programme)
     choice = parsed("--day", partial(clock.day_word, programme=programme, today=now(zone).date()), text)
     if choice.note:
-        sys.stderr.write(f"itinerary: {choice.note}\n")
+        say(f"itinerary: {choice.note}")
     return choice.day
 
 

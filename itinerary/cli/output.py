@@ -14,16 +14,23 @@ if TYPE_CHECKING:
     from rich.console import Console
 
 
+def say(line: str) -> None:
+    """One line on stderr. A message may quote the file: its control characters are shown escaped, never obeyed."""
+    from itinerary.visible import visible
+
+    sys.stderr.write(visible(line, one_line=True) + "\n")
+
+
 def fail(message: str, code: int = 2) -> NoReturn:
     """One line on stderr, and out."""
-    sys.stderr.write(f"itinerary: {message}\n")
+    say(f"itinerary: {message}")
     raise typer.Exit(code)
 
 
 def fail_all(problems: list[str], code: int = 2) -> NoReturn:
     """Every problem, a line each, and out."""
     for problem in problems:
-        sys.stderr.write(f"itinerary: {problem}\n")
+        say(f"itinerary: {problem}")
     raise typer.Exit(code)
 
 
@@ -66,8 +73,14 @@ class _TrimmedLines:
         return int(self.out.fileno())
 
 
+_C1_AND_DEL = {code: f"\\u{code:04x}" for code in range(0x7F, 0xA0)}
+"""JSON escapes C0 controls itself; DEL and C1 (0x9b is a terminal's CSI) are escaped here, the data unchanged."""
+_C1 = re.compile("[\x7f-\x9f]")
+
+
 def emit_json(data: Any) -> None:
-    sys.stdout.write(json_text(data))
+    text = json_text(data)
+    sys.stdout.write(text.translate(_C1_AND_DEL) if _C1.search(text) else text)
 
 
 def json_text(data: Any) -> str:

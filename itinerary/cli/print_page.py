@@ -11,7 +11,7 @@ import typer
 from itinerary.cli import options
 from itinerary.cli.app import app
 from itinerary.cli.options import ProgrammeArg, TzOpt, WhoOpt
-from itinerary.cli.output import fail, write_file
+from itinerary.cli.output import fail, say, write_file
 
 
 @app.command("print")
@@ -48,4 +48,4 @@ def print_page(
         return
     write_file(output, page.text)
     draft = f" (draft: {page.findings} finding{'s' if page.findings != 1 else ''} of `itinerary check`)"
-    sys.stderr.write(f"itinerary: wrote {output}{draft if page.findings else ''}\n")
+    say(f"itinerary: wrote {output}{draft if page.findings else ''}")

@@ -126,3 +126,18 @@ def test_every_renderer_takes_text_through_the_escaping_text():
         if path.name != "text.py" and re.search(r"^\s*from rich\.text import .*\bText\b", path.read_text(), re.M)
     ]
     assert offenders == []
+
+
+def test_messages_on_stderr_show_control_characters_escaped(tmp_path):
+    path = tmp_path / "bad.yaml"
+    path.write_text(HOSTILE.replace("  g: ", '  "g\\e[2J": ').replace("group: g", 'group: "g\\e[2J"'), encoding="utf-8")
+    result = runner.invoke(app, ["agenda", str(path)])
+    assert result.exit_code == 2 and "g\\x1b[2J" in result.stderr and not CONTROL.search(result.stderr)
+
+
+def test_json_escapes_c1_controls_too(hostile):
+    import json
+
+    result = runner.invoke(app, ["participants", str(hostile), "--format", "json"])
+    assert not CONTROL.search(result.stdout), result.stdout
+    assert json.loads(result.stdout)["participants"][0]["title"] == "Chair\x9b31m"  # the data itself is kept
