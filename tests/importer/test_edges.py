@@ -62,3 +62,17 @@ def test_an_event_at_the_end_of_time_is_refused_with_its_line(tmp_path, lines, c
     assert result.exit_code == 2, result.output
     (line,) = result.stderr.splitlines()
     assert re.match(r"itinerary: .*c\.ics:\d+: .*(out of range|run from)", line), line
+
+
+@pytest.mark.parametrize("word", ["NULL", "null", "Null"])
+def test_a_calendar_person_or_place_named_null_imports(tmp_path, word):
+    text = HEAD.replace("PRODID", f"X-WR-CALNAME:{word}\r\nPRODID") + event(
+        "DTSTART:20300506T100000Z",
+        "DTEND:20300506T110000Z",
+        "SUMMARY:Talk",
+        f"LOCATION:{word}",
+        f"ATTENDEE;CN={word}:mailto:x@example.org",
+    )
+    result = run(tmp_path, text + TAIL, "import")
+    assert result.exit_code == 0, result.output
+    assert "null" in result.stdout.lower()

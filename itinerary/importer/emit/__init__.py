@@ -52,14 +52,14 @@ def write(draft: Draft) -> Written:
     if groups:
         out.line("groups:")
         for person, ident in groups.items():
-            out.line(f"  {ident}: {scalar(person.name)}")
+            out.line(f"  {scalar(ident)}: {scalar(person.name)}")
         out.blank()
     if people:
         out.line("participants:")
         for person, ident in people.items():
             out.line(f"  - name: {scalar(person.name)}")
             if ident != slug(person.name):
-                out.line(f"    id: {ident}")
+                out.line(f"    id: {scalar(ident)}")
             if person.email:
                 out.line(f"    email: {scalar(person.email)}")
         out.blank()
@@ -86,7 +86,7 @@ def write_head(out: Lines, draft: Draft) -> None:
         )
     out.blank()
     out.line("programme:")
-    out.line(f"  id: {draft.programme_id}")
+    out.line(f"  id: {scalar(draft.programme_id)}")
     out.line(f"  title: {scalar(draft.title)}")
     out.line(f"  timezone: {draft.timezone}")
     out.line(f"  start: {draft.start.isoformat()}")

@@ -89,7 +89,7 @@ def entries(
         event = event_entry(item, venues, programme_zone)
         refs = refs_of(item, ids, canon)
         if refs:
-            event.fields.append(("who", "[" + ", ".join(refs) + "]"))
+            event.fields.append(("who", "[" + ", ".join(map(scalar, refs)) + "]"))
         if item.background and item.kind is not Kind.HOTEL and not item.tbc:
             event.fields.append(("background", "true"))
         event.fields.extend(details(item))

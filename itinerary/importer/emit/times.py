@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime, timedelta, tzinfo
 
 from itinerary.importer.draft import Item, utc
 from itinerary.importer.emit.venues import VenueEntry
+from itinerary.importer.emit.yamltext import scalar
 from itinerary.model import DEFAULT_DURATION, HOTEL_CHECK_IN, HOTEL_CHECK_OUT, Kind
 from itinerary.timeutil import WallTime, duration, localize, zone, zone_name
 
@@ -67,11 +68,11 @@ def event_entry(item: Item, venues: Mapping[str, VenueEntry], programme_zone: tz
     read_end = zone(end_venue.timezone) if end_venue and end_venue.timezone else programme_zone
     place_fields: list[tuple[str, str]] = []
     if venue:
-        place_fields.append(("venue", venue.id))
+        place_fields.append(("venue", scalar(venue.id)))
     if origin:
-        place_fields.append(("from", origin.id))
+        place_fields.append(("from", scalar(origin.id)))
     if destination:
-        place_fields.append(("to", destination.id))
+        place_fields.append(("to", scalar(destination.id)))
     start = item.start.replace(second=0, microsecond=0)
     end = item.end.replace(second=0, microsecond=0)
     comments = []

@@ -83,7 +83,7 @@ def venues_of(items: Iterable[Item], programme_zone: str) -> dict[str, VenueEntr
 
 
 def write_venue(out: Lines, venue: VenueEntry) -> None:
-    out.line(f"  {venue.id}:")
+    out.line(f"  {scalar(venue.id)}:")
     for comment in venue.comments:
         out.comment("    ", comment)
     out.line(f"    name: {scalar(venue.name)}")
