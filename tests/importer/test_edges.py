@@ -76,3 +76,12 @@ def test_a_calendar_person_or_place_named_null_imports(tmp_path, word):
     result = run(tmp_path, text + TAIL, "import")
     assert result.exit_code == 0, result.output
     assert "null" in result.stdout.lower()
+
+
+def test_control_characters_in_what_goes_into_a_comment_import(tmp_path):
+    text = HEAD + event(
+        "DTSTART:20300506T100000Z", "DTEND:20300506T110000Z", "SUMMARY:Talk", "CATEGORIES:a\x9eb,c\x1bd"
+    )
+    result = run(tmp_path, text + TAIL, "import")
+    assert result.exit_code == 0, result.output
+    assert "a\\x9eb" in result.stdout

@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 import re
 
+from itinerary.visible import visible
+
 
 class Lines:
     """The file being written, line by line; blank lines never doubled, none at the end."""
@@ -21,8 +23,9 @@ class Lines:
             self.lines.append("")
 
     def comment(self, indent: str, text: str, width: int = 88) -> None:
-        """`text` as `# ` lines, wrapped at spaces; never anything a YAML reader would take for data."""
-        words = " ".join(text.split()).split(" ")
+        """`text` as `# ` lines, wrapped at spaces; never anything a YAML reader would take for data, nor a
+        control character (YAML refuses one even in a comment): it is shown escaped."""
+        words = " ".join(visible(text).split()).split(" ")
         current = ""
         for word in words:
             if current and len(indent) + 2 + len(current) + 1 + len(word) > width:
