@@ -64,7 +64,7 @@ def _status(r: NodeReader, fields: Fields, field: str) -> str:
     if "status" not in fields:
         return "confirmed"
     node = fields["status"][1]
-    value = (r.text(node, f"{field}.status") or "").strip().lower()
+    value = (r.text(node, f"{field}.status") or "").strip().lower() or "confirmed"  # `status: ~` says nothing
     if value not in STATUSES:
         r.error(
             node, f"{field}.status", f"unknown status {value!r}{suggest(value, STATUSES)}; one of {', '.join(STATUSES)}"

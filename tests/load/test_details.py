@@ -54,6 +54,8 @@ def test_status_tentative_and_a_status_misspelt():
     assert event.tentative
     (event,) = events("    - {time: '19:00-21:00', title: Dinner, status: confirmed}\n")
     assert not event.tentative
+    (event,) = events("    - {time: '19:00-21:00', title: Dinner, status: ~}\n")
+    assert not event.tentative
     assert errors_of("    - {time: '19:00-21:00', title: Dinner, status: tentativ}\n") == [
         "t.yaml:11:52: error: days.2030-06-03[0].status: unknown status 'tentativ' (did you mean 'tentative'?); "
         "one of confirmed, tentative"
