@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -43,6 +44,7 @@ def check(component: Component, where: Where, left_out: Counter[str]) -> None:
         # One or the other (RFC 5545): icalendar will not say where the event ends. DTEND is read first anyway.
         del component["DURATION"]
         left_out["DURATION beside DTEND"] += 1
+    _mend_dates(component)
     broken = dict(getattr(component, "errors", []) or [])
     for prop in TIMES:
         if prop in broken:
@@ -59,6 +61,45 @@ def check(component: Component, where: Where, left_out: Counter[str]) -> None:
     for prop in broken:
         if prop not in TIMES:
             left_out[f"{prop} (unreadable)"] += 1
+
+
+_DATE_WITH_Z = re.compile(r"(\d{4})(\d\d)(\d\d)Z")
+"""A date with a UTC mark, which RFC 5545 has not: Google's birthday calendar writes RDATE:20121210Z."""
+
+
+def _mend_dates(component: Component) -> None:
+    """A date with a stray 'Z' is that date: the one reading there is, where icalendar gives up on it."""
+    from icalendar.prop import vDDDLists, vDDDTypes
+
+    mended = set()
+    for prop in ("DTSTART", "DTEND", "RECURRENCE-ID", "RDATE", "EXDATE"):
+        found = component.get(prop)
+        each = found if isinstance(found, list) else [found]
+        fixed = [_stray_z_dates(one) for one in each]
+        if not any(fixed):
+            continue
+        if prop in ("RDATE", "EXDATE"):
+            new = [vDDDLists(days) if days else one for one, days in zip(each, fixed, strict=True)]
+        else:
+            new = [vDDDTypes(days[0]) if days else one for one, days in zip(each, fixed, strict=True)]
+        component[prop] = new if isinstance(found, list) else new[0]
+        mended.add(prop)
+    errors = getattr(component, "errors", None)
+    if errors and mended:
+        errors[:] = [(prop, message) for prop, message in errors if prop not in mended]
+
+
+def _stray_z_dates(value: object) -> list[date]:
+    """The dates of an unreadable value that is only dates with a 'Z' (none if it is anything else)."""
+    from icalendar.prop import vBroken
+
+    if not isinstance(value, vBroken):
+        return []
+    try:
+        matches = [_DATE_WITH_Z.fullmatch(one) for one in str(value).split(",")]
+        return [date(int(m[1]), int(m[2]), int(m[3])) for m in matches if m] if all(matches) else []
+    except ValueError:
+        return []
 
 
 def _check_times(component: Component, where: Where) -> None:

@@ -1,0 +1,23 @@
+"""Calendars written by other programs (tests/data/import/real/, sources in its README) read right."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import itinerary
+
+REAL = Path(__file__).parent.parent / "data" / "import" / "real"
+
+
+def days_of(name: str, title: str) -> list[date]:
+    programme = itinerary.read(REAL / name)
+    return sorted(e.start.date() for e in programme.events if e.title == title)
+
+
+def test_google_birthdays_a_date_written_with_a_utc_mark_is_that_date():
+    # Google's birthday calendar writes RDATE:20121210Z, a date with a stray 'Z': the file was refused.
+    # The series (UID 2014_BIRTHDAY_...) falls on the two RDATEs and its own DTSTART; three lone
+    # overrides under another UID (BIRTHDAY_...) fall on the same days, as Google lists them.
+    days = days_of("google-birthdays.ics", "PErson #2's birthday")
+    assert days == [date(2012, 12, 10)] * 2 + [date(2013, 12, 10)] * 2 + [date(2014, 12, 10)] * 2
