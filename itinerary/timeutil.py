@@ -150,6 +150,13 @@ FIRST_DAY, LAST_DAY = date(1000, 1, 1), date(8999, 12, 31)
 that a night past midnight, a week's travel or another zone never runs off them."""
 
 
+def days_span(first: date, last: date) -> str:
+    """'09 Apr – 09 Sep 2014'; the first year too when it is not the last ('28 Dec 2029 – 03 Jan 2030')."""
+    if first.year == last.year:
+        return f"{first:%d %b} – {last:%d %b %Y}"
+    return f"{first:%d %b %Y} – {last:%d %b %Y}"
+
+
 def parse_date(text: str) -> date:
     try:
         day = date.fromisoformat(text.strip())

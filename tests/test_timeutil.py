@@ -98,3 +98,10 @@ def test_a_zone_name_and_the_tzid_a_calendar_writes():
     assert (zone_name(zone("UTC")), tzid(zone("UTC"))) == ("UTC", None)
     assert (zone_name(UTC), tzid(UTC), zone_key(UTC)) == (None, None, "UTC")
     assert zone_key(timezone(timedelta(hours=9))) == "UTC+09:00"
+
+
+def test_a_span_of_days_names_the_first_year_when_it_is_not_the_last():
+    from itinerary.timeutil import days_span
+
+    assert days_span(date(2014, 4, 9), date(2014, 9, 9)) == "09 Apr – 09 Sep 2014"
+    assert days_span(date(2029, 12, 28), date(2030, 1, 3)) == "28 Dec 2029 – 03 Jan 2030"

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from itinerary import xprops
 from itinerary.model import DEFAULT_DURATION, Event, Kind, Programme, Venue
-from itinerary.timeutil import abbreviation, duration, is_ambiguous, tzid, zone_name
+from itinerary.timeutil import abbreviation, days_span, duration, is_ambiguous, tzid, zone_name
 from itinerary.xprops import Stamp
 
 if TYPE_CHECKING:
@@ -535,7 +535,7 @@ class _Builder:
         from icalendar import Calendar, vDuration, vText
 
         programme = self.programme
-        about = f"{name}, {programme.start:%d %b} – {programme.end:%d %b %Y}, revision {programme.revision}"
+        about = f"{name}, {days_span(programme.start, programme.end)}, revision {programme.revision}"
         calendar = Calendar.new(
             prodid=prodid(),
             uid=calendar_uid(programme, ref),

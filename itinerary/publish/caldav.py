@@ -22,6 +22,7 @@ from itinerary import xprops
 from itinerary.export import ics
 from itinerary.model import Programme
 from itinerary.publish.dav import Client, Member
+from itinerary.timeutil import days_span
 from itinerary.xprops import Stamp
 
 
@@ -125,7 +126,7 @@ class Publisher:
     def create_collection(self, name: str, participant: str) -> None:
         programme = self.programme
         title = ics.calendar_name(programme, participant)
-        about = f"{title}, {programme.start:%d %b} – {programme.end:%d %b %Y}"
+        about = f"{title}, {days_span(programme.start, programme.end)}"
         self.client.make_calendar(self.client.path(f"{quote(name)}/"), title, about)
         self.summary.collections_created.append(name)
 

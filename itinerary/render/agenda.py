@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from itinerary import serialize
 from itinerary.model import Event, Programme, Venue
 from itinerary.select import Day, by_day, local_date
-from itinerary.timeutil import abbreviation, is_ambiguous, same_offset, wall, zone_key
+from itinerary.timeutil import abbreviation, days_span, is_ambiguous, same_offset, wall, zone_key
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
@@ -134,7 +134,7 @@ def render(
     from itinerary.render.text import Text
 
     out: list[RenderableType] = []
-    out.append(Text(f"{programme.title}  {programme.start:%d %b} – {programme.end:%d %b %Y}", style="bold"))
+    out.append(Text(f"{programme.title}  {days_span(programme.start, programme.end)}", style="bold"))
     subtitle = times_in(programme, events, tz)
     if who:
         subtitle = f"for {programme.name_of(who)}, {subtitle}"

@@ -15,7 +15,7 @@ from itinerary import serialize
 from itinerary.model import DayPart, Event, Kind, Programme
 from itinerary.render.agenda import ESTIMATED, USUAL_HOURS, clock, times_in, usual_hours
 from itinerary.select import Day, by_day, local_date
-from itinerary.timeutil import wall, zone_key
+from itinerary.timeutil import days_span, wall, zone_key
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -244,7 +244,7 @@ def _title(programme: Programme, grid: Grid, who: str | None) -> Text:
     from itinerary.render.text import Text
 
     title = Text(programme.title, style="bold")
-    title.append(f"  {programme.start:%d %b} – {programme.end:%d %b %Y}")
+    title.append(f"  {days_span(programme.start, programme.end)}")
     title.append(f"  {times_in(programme, (e for c in grid.columns for e in c.day.events), grid.tz)}", style="dim")
     if who:
         title.append(f"  for {programme.name_of(who)}", style="dim")

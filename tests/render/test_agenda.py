@@ -141,3 +141,17 @@ def test_agenda_marks_an_estimated_arrival_on_the_leg_line(japan):
     text = render_text(agenda.render(japan, japan.events, zone("Asia/Tokyo"), date(2009, 10, 7)), width=140)
     assert "Grand Prince Hotel Akasaka 08:30 → Tokyo Station ~09:00" in text, text
     assert "Tokyo Station 09:03 → Hamamatsu Station 10:33" in text, text
+
+
+NEW_YEAR = """\
+programme: {id: ny, title: New Year visit, timezone: Europe/Vienna, start: 2029-12-30, end: 2030-01-02}
+days:
+  2029-12-30: [{time: "10:00-11:00", title: Arrival briefing}]
+  2030-01-02: [{time: "10:00-11:00", title: Closing}]
+"""
+
+
+def test_a_visit_over_new_year_says_both_years_in_its_heading():
+    # "30 Dec – 02 Jan 2030" read as a range running backwards within 2030.
+    text = text_of(loads(NEW_YEAR, "ny.yaml"), tz="Europe/Vienna")
+    assert text.splitlines()[0] == "New Year visit  30 Dec 2029 – 02 Jan 2030"

@@ -259,3 +259,14 @@ def test_grid_as_a_real_process():
     assert "\x1b[" not in done.stdout
     assert "09:03 Tokyo Station -> 10:33 Hamamatsu Station" in done.stdout
     assert "for Tea Petrin" in done.stdout
+
+
+def test_a_visit_over_new_year_says_both_years_in_its_title(tmp_path):
+    source = tmp_path / "ny.yaml"
+    source.write_text(
+        "programme: {id: ny, title: New Year visit, timezone: Europe/Vienna, start: 2029-12-30, end: 2030-01-02}\n"
+        'days:\n  2029-12-30: [{time: "10:00-11:00", title: Arrival briefing}]\n'
+    )
+    result = CliRunner().invoke(app, ["grid", str(source), "--tz", "Europe/Vienna"])
+    assert result.exit_code == 0, result.output
+    assert "30 Dec 2029 – 02 Jan 2030" in result.output
