@@ -106,3 +106,24 @@ days:
     - {kind: train, title: Train back, from: muc, to: ber, all_day: true}
 """
     assert list(leg_duration(loads(text))) == []
+
+
+def test_a_zone_written_for_the_wrong_place_is_named_as_written():
+    text = TRANSPACIFIC.replace("ZONE", ", timezone: America/Los_Angeles")
+    (found,) = leg_duration(loads(text))
+    assert "Hong Kong International Airport has `timezone: America/Los_Angeles` (UTC-07:00)" in found.message
+    assert found.suggestion == "give Hong Kong International Airport the `timezone:` of where it is (an IANA name)"
+
+
+def test_check_as_a_real_process_exits_0_on_warnings_only():
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-m", "itinerary", "check", str(DATA / "leg-duration.yaml"), "--format", "json"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert '"code": "T204"' in result.stdout
