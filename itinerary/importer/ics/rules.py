@@ -45,6 +45,7 @@ def check(component: Component, where: Where, left_out: Counter[str]) -> None:
         del component["DURATION"]
         left_out["DURATION beside DTEND"] += 1
     _mend_dates(component)
+    _drop_empty_rules(component, left_out)
     broken = dict(getattr(component, "errors", []) or [])
     for prop in TIMES:
         if prop in broken:
@@ -100,6 +101,22 @@ def _stray_z_dates(value: object) -> list[date]:
         return [date(int(m[1]), int(m[2]), int(m[3])) for m in matches if m] if all(matches) else []
     except ValueError:
         return []
+
+
+def _drop_empty_rules(component: Component, left_out: Counter[str]) -> None:
+    """'RRULE:' with nothing after it (a holiday feed writes one on every event) says no repeat at all:
+    read as a rule, each event would repeat forever and be cut at the horizon of endless series."""
+    from icalendar.prop import vRecur
+
+    rules = component.get("RRULE")
+    each = rules if isinstance(rules, list) else [rules]
+    kept = [rule for rule in each if not (isinstance(rule, vRecur) and not rule)]
+    if rules is None or len(kept) == len(each):
+        return
+    left_out["RRULE with nothing in it"] += len(each) - len(kept)
+    del component["RRULE"]
+    if kept:
+        component["RRULE"] = kept if len(kept) > 1 else kept[0]
 
 
 def _check_times(component: Component, where: Where) -> None:
