@@ -56,6 +56,8 @@ def contents(
     feeds: list[Feed] = []
     for found in calendars:
         page_name = found.filename.removesuffix(".ics") + ".html"
+        if page_name == INDEX:
+            raise ValueError(f"{found.ref!r}: its printed page would be the folder's {INDEX}; give it another id")
         files[found.filename] = found.data
         files[page_name] = html.page(programme, None, found.ref).text.encode("utf-8")
         feeds.append(Feed(found.ref, _kind(programme, found.ref), found.name, found.filename, page_name, found.events))

@@ -107,3 +107,10 @@ def test_webcal_links_keep_the_path(tmp_path):
     assert base_url("https://example.org/a b") == "https://example.org/a%20b/"
     publish(load(JAPAN), tmp_path, base=base_url("http://example.org/visit"))
     assert re.search(r'href="webcal://example.org/visit/tea-petrin.ics"', (tmp_path / "index.html").read_text())
+
+
+def test_a_participant_called_index_is_refused_rather_than_losing_a_page(tmp_path):
+    text = JAPAN.read_text(encoding="utf-8").replace("id: tea-petrin", "id: index").replace("tea-petrin", "index")
+    with pytest.raises(folder.PublishError, match=r"'index': its printed page would be the folder's index\.html"):
+        publish(loads(text, "index.yaml"), tmp_path)
+    assert list(tmp_path.iterdir()) == []
