@@ -105,3 +105,14 @@ def test_a_span_of_days_names_the_first_year_when_it_is_not_the_last():
 
     assert days_span(date(2014, 4, 9), date(2014, 9, 9)) == "09 Apr – 09 Sep 2014"
     assert days_span(date(2029, 12, 28), date(2030, 1, 3)) == "28 Dec 2029 – 03 Jan 2030"
+
+
+def test_name_key_is_slug_for_latin_and_keeps_other_scripts():
+    from itinerary.timeutil import name_key, slug
+
+    for text in ("Coffee break", "Visit to NEC (Tokyo)", "Maciej Dzierżanowski", "Straße 5"):
+        assert name_key(text) == slug(text)
+    assert name_key("東京都庁での会議") == "東京都庁での会議"
+    assert name_key("Встреча с мэром") == "встреча-с-мэром"
+    assert name_key("---") == name_key(" --- ") != name_key("***")  # no letter: a hash of the text
+    assert name_key("---").startswith("h") and len(name_key("---")) == 9
