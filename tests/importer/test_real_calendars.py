@@ -39,3 +39,13 @@ def test_calendarlabs_holidays_an_empty_rrule_is_no_rule():
     assert (programme.start, programme.end) == (date(2019, 1, 1), date(2020, 12, 26))
     # DTEND equal to DTSTART (a date): the holiday is its one day
     assert all(e.all_day and (e.end - e.start).days == 1 for e in programme.events)
+
+
+def test_data_ical_an_rdate_that_is_the_dtstart_is_one_occurrence():
+    days = days_of("data-ical-rdates.ics", "HPR Community News")
+    firsts = [date(2013, 8, 3), date(2013, 8, 31), date(2013, 10, 5)]
+    assert days == [*firsts, date(2013, 11, 2), date(2013, 11, 30), date(2014, 1, 4)]
+
+
+def test_thunderbird_a_cancelled_occurrence_is_left_out():
+    assert days_of("thunderbird-cancelled-occurrence.ics", "one is cancelled") == [date(2020, 1, 28), date(2020, 1, 30)]
