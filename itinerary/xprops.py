@@ -89,8 +89,8 @@ def _read_instant(text: str) -> datetime | None:
 
 
 def add(component: Component, facts: Facts) -> None:
-    """Write `facts` into the VEVENT `component` (only what is set)."""
-    from icalendar import vText
+    """Write `facts` into the VEVENT `component` (only what is set), escaped here: see `escape`."""
+    from icalendar.prop import vUnknown
 
     values: list[tuple[str, str]] = [(ID, facts.event_id), (FROM, facts.origin), (TO, facts.destination)]
     for key, instant in ((CHECK_IN, facts.check_in), (CHECK_OUT, facts.check_out)):
@@ -100,14 +100,20 @@ def add(component: Component, facts: Facts) -> None:
     values += [(NUMBER, facts.number), (CONTACT, "\n".join(facts.contact) if any(facts.contact) else "")]
     for key, text in values:
         if text:
-            component.add(key, vText(text))
+            component.add(key, vUnknown(escape(text)))
+
+
+def escape(value: str) -> str:
+    """RFC 5545 TEXT escaped: icalendar's vText writes a backslash followed by N as an escaped line break."""
+    for plain, escaped in (("\\", "\\\\"), (";", "\\;"), (",", "\\,"), ("\r\n", "\n"), ("\n", "\\n")):
+        value = value.replace(plain, escaped)
+    return value
 
 
 def text(component: Component, key: str) -> str:
     """A TEXT property's value unescaped, whether icalendar typed it (vText) or kept it as written (an X- or
     NAME property is a vUnknown, backslashes and all); '' when absent."""
     from icalendar import vText
-    from icalendar.parser.property import unescape_backslash
 
     value: Any = component.get(key)
     if isinstance(value, list):
@@ -117,8 +123,19 @@ def text(component: Component, key: str) -> str:
     if isinstance(value, vText):  # as added here
         return str(value)
     raw = value.to_ical()  # as parsed: an X- property is kept as written, escapes and all
-    text: str = unescape_backslash(raw.decode("utf-8") if isinstance(raw, bytes) else str(raw))
-    return text
+    return unescape(raw.decode("utf-8") if isinstance(raw, bytes) else str(raw))
+
+
+_ESCAPE = re.compile(r"\\([\\;,nN])")
+_UNESCAPED = {"\\": "\\", ";": ";", ",": ",", "n": "\n", "N": "\n"}
+
+
+def unescape(value: str) -> str:
+    """RFC 5545 TEXT unescaped in one pass: an escaped backslash followed by N is a backslash and an N.
+
+    icalendar's unescape_backslash replaces `\\N` before `\\\\`, so 'C:\\Notes' came back with a line break.
+    """
+    return _ESCAPE.sub(lambda m: _UNESCAPED[m.group(1)], value)
 
 
 def read(component: Component) -> Facts | None:

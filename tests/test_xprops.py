@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 from icalendar import Calendar, Event
 
@@ -42,6 +42,7 @@ def through_bytes(event: Event) -> Event:
 
 
 @given(facts=FACTS, sequence=st.integers(0, 10**6), revision=st.integers(0, 10**6))
+@example(facts=xprops.Facts(event_id="C:\\Notes", notes="\\N, \\n;\n\\", who="a\\Nb"), sequence=0, revision=0)
 def test_what_is_written_is_read_back(facts, sequence, revision):
     event = Event.new(uid="x@test", summary="Lunch", start=datetime(2009, 10, 6, 12, tzinfo=UTC))
     xprops.add(event, facts)
