@@ -63,9 +63,17 @@ class Calendar:
     def read(self, source: Path | bytes, name: str) -> Programme:
         from dataclasses import replace
 
-        programme: Programme = self.convert(source, name).programme
-        # The loader's warnings would point into the converted text, which nobody sees.
-        return replace(programme, warnings=())
+        from itinerary.model import Diagnostic
+
+        converted = self.convert(source, name)
+        # The loader's warnings would point into the converted text, which nobody sees; what the calendar
+        # holds beyond the programme is said, or a series cut after a week would look like all there is.
+        cut = converted.draft.cut
+        said = (
+            f"{name}: events that repeat forever are read up to {cut} only; "
+            "`itinerary import --end YYYY-MM-DD` reads them further"
+        )
+        return replace(converted.programme, warnings=(Diagnostic(None, said, "warning"),) if cut else ())
 
     def convert(self, source: Path | bytes, name: str, options: Options | None = None) -> Converted:
         """The calendar as programme text and as a Programme (`importer.convert` on a file or on bytes)."""

@@ -57,3 +57,23 @@ def test_every_error_is_a_read_error_with_its_lines(tmp_path):
         itinerary.read(tmp_path / "folder.ics")
     with pytest.raises(formats.ReadError, match="cannot read"):
         itinerary.read(tmp_path / "missing.yaml")
+
+
+def test_a_calendar_read_by_any_command_says_where_events_that_repeat_forever_were_cut(tmp_path):
+    # Google's yearly series from 2014 on, read by `agenda`: one evening shown, and not a word that the
+    # calendar holds more (the note was only in what `import` writes).
+    from typer.testing import CliRunner
+
+    from itinerary.cli import app
+
+    calendar = DATA / "import" / "real" / "google-yearly-override.ics"
+    programme = itinerary.read(calendar)
+    assert [str(w) for w in programme.warnings] == [
+        f"itinerary: {calendar}: events that repeat forever are read up to 2014-08-07 only; "
+        "`itinerary import --end YYYY-MM-DD` reads them further"
+    ]
+    result = CliRunner().invoke(app, ["agenda", str(calendar)])
+    assert result.exit_code == 0
+    assert "repeat forever are read up to 2014-08-07" in result.stderr
+    # a calendar whose events all end says nothing
+    assert itinerary.read(DATA / "import" / "real" / "gehol-timetable.ics").warnings == ()

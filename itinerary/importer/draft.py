@@ -121,3 +121,5 @@ class Draft:
     """Comments for the head of the file: where things came from, what was left out."""
     ours: bool = False
     """Written by itinerary's own export: UIDs carry event ids, descriptions carry legs and stays."""
+    cut: date | None = None
+    """The last day events that repeat forever were read to (none asked for): the calendar holds more."""

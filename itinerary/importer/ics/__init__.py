@@ -89,4 +89,5 @@ def _draft(name: str, options: Options, blocks: list[Block], calendars: list[Cal
         revision=found.sequence if ours else 0,
         notes=notes,
         ours=ours is not None,
+        cut=expansion.cut,
     )

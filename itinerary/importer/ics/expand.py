@@ -37,6 +37,8 @@ class Occurrence:
 class Expansion:
     occurrences: list[Occurrence]
     notes: tuple[str, ...] = ()
+    cut: date | None = None
+    """The last day events that repeat forever were read to, when nothing asked for bounded them."""
 
 
 def too_many(name: str) -> CalendarError:
@@ -68,17 +70,18 @@ def expand(name: str, calendars: list[Calendar], found: Collected, options: Opti
     if bounded.subcomponents != zones:
         out.extend(Occurrence(c) for c in _occurrences(name, bounded, start or _earliest(bounded, tz), stop))
     notes: tuple[str, ...] = ()
+    cut = None
     if forever:
         if stop is None:
             stop, note = _horizon(found, forever, [o.component for o in out], tz)
-            notes = (note,)
+            notes, cut = (note,), stop - timedelta(days=1)
         out.extend(Occurrence(c) for c in _occurrences(name, endless, start or _earliest(endless, tz), stop))
     days = sum(
         max(1, (as_date(o.component.end, tz) - as_date(o.component.start, tz)).days) for o in out if dated(o.component)
     )
     if len(out) + days > MAX_ITEMS:
         raise too_many(name)
-    return Expansion(out, notes)
+    return Expansion(out, notes, cut)
 
 
 def _horizon(found: Collected, forever: set[str], lone: list[Component], tz: tzinfo) -> tuple[date, str]:
