@@ -60,30 +60,30 @@ class Rows:
         self.rows.append(tuple(Cell(tuple((s, visible(t)) for s, t in c.lines), c.style) for c in cells))
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
-        from rich.cells import cell_len
 
         fixed = [
-            max([column.min_width, *(cell_len(row[n].lines[0][1]) for row in self.rows)]) + PAD
+            max([column.min_width, *(_width(row[n].lines[0][1]) for row in self.rows)]) + PAD
             for n, column in enumerate(self.columns[:-1])
         ]
-        natural = max((cell_len(line) for row in self.rows for line in _lines(row[-1])), default=0)
+        natural = max((_width(line) for row in self.rows for line in _lines(row[-1])), default=0)
         room = options.max_width - sum(fixed)
         if room < 1 or any(len(row[n].lines) != 1 for row in self.rows for n in range(len(fixed))):
             yield from console.render(self.table(), options)
             return
-        yield from self.segments(console, fixed, min(max(natural, 1), room))
+        yield from _plain(console, self.segments(console, fixed, min(max(natural, 1), room)))
 
     def segments(self, console: Console, fixed: list[int], width: int) -> Iterator[Segment]:
         from rich.segment import Segment
         from rich.style import Style
 
-        styles: dict[str, Style] = {}
+        styles: dict[tuple[str, ...], Style] = {}
 
         def style(*names: str) -> Style:
-            key = " ".join(n for n in names if n)
-            if key not in styles:
-                styles[key] = console.get_style(key) if key else Style.null()
-            return styles[key]
+            found = styles.get(names)
+            if found is None:
+                key = " ".join(n for n in names if n)
+                found = styles[names] = console.get_style(key) if key else Style.null()
+            return found
 
         newline = Segment.line()
         for row in self.rows:
@@ -142,7 +142,9 @@ class Lines:
     lines: list[list[tuple[str, str]]]
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
-        from rich.cells import cell_len
+        yield from _plain(console, self.segments(console, options))
+
+    def segments(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
         from rich.segment import Segment
 
         from itinerary.render.text import Text
@@ -152,7 +154,7 @@ class Lines:
         newline = Segment.line()
         for written in self.lines:
             line = [(visible(text), name) for text, name in written]
-            if cell_len("".join(text for text, _ in line)) > options.max_width:
+            if _width("".join(text for text, _ in line)) > options.max_width:
                 folded = Text()
                 for run, name in line:
                     folded.append(run, style=name)
@@ -165,15 +167,44 @@ class Lines:
             yield newline
 
 
+def _plain(console: Console, segments: Iterable[Segment]) -> Iterator[Segment]:
+    """Without colour (into a pipe) styles write nothing: each line as one segment, which rich handles
+    many times faster than a dozen. With colour, the segments as they are."""
+    if console.color_system is not None:
+        yield from segments
+        return
+    from rich.segment import Segment
+
+    parts: list[str] = []
+    for segment in segments:
+        if segment.text == "\n":
+            yield Segment("".join(parts))
+            yield segment
+            parts = []
+        else:
+            parts.append(segment.text)
+    if parts:
+        yield Segment("".join(parts))
+
+
+def _width(text: str) -> int:
+    """Terminal cells of `text`: its length when it is ASCII (control characters are escaped by then)."""
+    if text.isascii():
+        return len(text)
+    from rich.cells import cell_len
+
+    return cell_len(text)
+
+
 def _lines(cell: Cell) -> list[str]:
     return [line for _, text in cell.lines for line in text.split("\n")]
 
 
 def _fit(text: str, width: int) -> str:
     """One line in `width` cells as a no-wrap column shows it: padded, or cut with an ellipsis."""
-    from rich.cells import cell_len, set_cell_size
+    from rich.cells import set_cell_size
 
-    size = cell_len(text)
+    size = _width(text)
     if size > width:
         return set_cell_size(text, width - 1) + "…"
     return text + " " * (width - size)
@@ -183,14 +214,15 @@ def wrap(console: Console, text: str, width: int, style: Style) -> list[tuple[st
     """A line of the wrapping column in lines of `width` cells, broken where rich's table breaks it:
     (text, blank cells to pad it with)."""
     from rich._wrap import divide_line
-    from rich.cells import cell_len, set_cell_size
+    from rich.cells import set_cell_size
 
     if "\t" in text:
         from itinerary.render.text import Text
 
         lines = Text(text, style=style).wrap(console, width, justify="left", overflow="ellipsis")
         return [(line.plain, 0) for line in lines]
-    offsets = [0, *divide_line(text, width, fold=False), len(text)]
+    fits = text.isascii() and len(text) <= width  # nothing to break: most lines
+    offsets = [0, *([] if fits else divide_line(text, width, fold=False)), len(text)]
     out = []
     for start, end in pairwise(offsets):
         piece = text[start:end]
@@ -198,7 +230,7 @@ def wrap(console: Console, text: str, width: int, style: Style) -> list[tuple[st
             excess = len(piece) - width
             blanks = len(piece) - len(piece.rstrip())
             piece = piece[: len(piece) - min(blanks, excess)]
-        size = cell_len(piece)
+        size = _width(piece)
         if size > width:
             out.append((set_cell_size(piece, width - 1) + "…", 0))
         else:
@@ -222,14 +254,13 @@ class Boxed:
     table_width: int
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
-        from rich.cells import cell_len
 
         count = len(self.heads)
         fits = self.table_width == self.label_width + 4 + count * (self.width + 3) <= options.max_width
-        if not fits or any(cell_len(line.plain) > self.width for _, cells in self.rows for c in cells for line in c):
+        if not fits or any(_width(line.plain) > self.width for _, cells in self.rows for c in cells for line in c):
             yield from console.render(self.table(), options)
             return
-        yield from self.segments(console)
+        yield from _plain(console, self.segments(console))
 
     def segments(self, console: Console) -> Iterator[Segment]:
         from rich.segment import Segment
