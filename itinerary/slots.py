@@ -82,7 +82,11 @@ def find(programme: Programme, request: Request) -> list[Slot]:
 
 def _windows(programme: Programme, request: Request, *, skip_optional: bool) -> list[Slot]:
     events = _events_of(programme, request.people, skip_optional)
-    timelines = {p: Timeline.of(events[p]) for p in sorted(request.people)}
+    # People booked by the same events share one timeline: worked out once, moving together.
+    alike: dict[tuple[int, ...], list[str]] = {}
+    for person in sorted(request.people):
+        alike.setdefault(tuple(map(id, events[person])), []).append(person)
+    timelines = {frozenset(people): Timeline.of(events[people[0]]) for people in alike.values()}
     entries = travel.table(programme)
     found: list[Slot] = []
     for day in request.days:
@@ -158,12 +162,13 @@ def _places(timelines: Iterable[Timeline], window: tuple[datetime, datetime]) ->
 def _free(
     programme: Programme,
     timeline: Timeline,
-    who: str,
+    who: frozenset[str],
     window: tuple[datetime, datetime],
     place: Venue | None,
     entries: Mapping[frozenset[str], TravelTime],
 ) -> list[_Piece]:
-    """The parts of `window` in which `who` can be at `place`, with travel from before and to after."""
+    """The parts of `window` in which `who` (people of one timeline) can be at `place`, with travel from before
+    and to after."""
     out: list[_Piece] = []
     for start, end, came, then in _gaps(timeline, window):
         moving, unchecked = False, list[str]()
@@ -188,7 +193,7 @@ def _free(
                 unchecked.append(f"'{then.title}' has no venue")
         start, end = max(start, window[0]), min(end, window[1])
         if start < end:
-            out.append(_Piece(start, end, frozenset([who]) if moving else frozenset(), tuple(unchecked)))
+            out.append(_Piece(start, end, who if moving else frozenset(), tuple(unchecked)))
     return out
 
 
