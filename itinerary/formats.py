@@ -144,9 +144,35 @@ def is_calendar(path: Path) -> bool:
 
 
 def read(source: str | Path) -> Programme:
-    """The programme in the file `source` ('-': standard input), whatever its format; ReadError if none."""
+    """The programme in the file `source` ('-': standard input), whatever its format; ReadError if none.
+
+    Standard input, a pipe (the shell's `<(git show HEAD:p.yaml)`) or a device is read once, and
+    recognised by the bytes read: looking at its head first would consume it.
+    """
     name = name_of(source)
-    if str(source) == STDIN:
-        data = sys.stdin.buffer.read()
+    if str(source) == STDIN or _is_stream(Path(source)):
+        data = _read_once(source, name)
         return format_of(name, data[:HEAD]).read(data, name)
     return format_of(source).read(Path(source), name)
+
+
+def _is_stream(path: Path) -> bool:
+    """Whether `path` is something that can be read only once: neither a file nor a directory."""
+    try:
+        return path.exists() and not path.is_file() and not path.is_dir()
+    except OSError:
+        return False
+
+
+def _read_once(source: str | Path, name: str) -> bytes:
+    """The bytes of standard input or of a pipe, up to one more than any reader takes (an endless device stops)."""
+    from itinerary.load import MAX_BYTES
+    from itinerary.model import Diagnostic
+
+    try:
+        if str(source) == STDIN:
+            return bytes(sys.stdin.buffer.read(MAX_BYTES + 1))
+        with open(source, "rb") as handle:
+            return handle.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise ReadError([Diagnostic(None, f"{name}: cannot read: {exc.strerror or exc}")]) from None

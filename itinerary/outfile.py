@@ -25,8 +25,22 @@ def refusal(path: Path, force: bool, ours: Callable[[Path], bool]) -> str | None
 def write_atomic(path: Path, data: str | bytes) -> None:
     """Write to a temporary file beside `path`, then rename it over: a reader never sees half a file.
 
-    Text is written as UTF-8 with its line ends as they are; bytes as they are."""
+    Text is written as UTF-8 with its line ends as they are; bytes as they are. A link is
+    kept: the file it points to is written (see `through_link`)."""
+    path = through_link(path)
     _replace(_temporary(path, data), path)
+
+
+def through_link(path: Path) -> Path:
+    """The file a symbolic link `path` points to (renaming over the link would replace it), else `path`."""
+    return Path(os.path.realpath(path)) if path.is_symlink() else path
+
+
+def link_note(path: Path) -> str | None:
+    """What to tell the user when `path` is a link: which file was written instead of the link itself."""
+    if not path.is_symlink():
+        return None
+    return f"{path} is a link: wrote {through_link(path)}, which it points to (the link is kept)"
 
 
 def write_all_atomic(files: Sequence[tuple[Path, bytes]]) -> None:
@@ -35,7 +49,7 @@ def write_all_atomic(files: Sequence[tuple[Path, bytes]]) -> None:
     WriteFailed names the file that could not be written; then none is replaced."""
     written: list[tuple[str, Path]] = []
     try:
-        for path, data in files:
+        for path, data in ((through_link(p), d) for p, d in files):
             try:
                 written.append((_temporary(path, data, sync=False), path))
             except OSError as exc:

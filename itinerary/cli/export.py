@@ -11,7 +11,7 @@ import typer
 from itinerary.cli import options
 from itinerary.cli.app import app
 from itinerary.cli.options import Format, FormatOpt, ProgrammeArg, WhoOpt
-from itinerary.cli.output import console, emit_json, fail, fail_all
+from itinerary.cli.output import console, emit_json, fail, fail_all, say_links
 
 if TYPE_CHECKING:
     from itinerary.model import Programme
@@ -88,6 +88,7 @@ def export(
         before = files.already_written(programme, folder=out, file=file)
         planned = files.plan(programme, folder=out, file=file, ref=ref, force=force, invite=invitation, previous=before)
         rows = files.write(planned)
+        say_links([p.path for p in planned])
         warn_unbumped(programme, ics.unbumped(programme, before, [p.calendar for p in planned]))
     except files.ExportError as exc:
         fail_all(exc.problems)

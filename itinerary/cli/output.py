@@ -116,3 +116,12 @@ def write_file(path: Path, text: str) -> None:
         outfile.write_atomic(path, text)
     except OSError as exc:
         fail(f"{path}: cannot write: {exc.strerror or exc}")
+    say_links([path])
+
+
+def say_links(paths: list[Path]) -> None:
+    """A line for each output that is a symbolic link: the file written is the one it points to."""
+    from itinerary import outfile
+
+    for note in filter(None, map(outfile.link_note, paths)):
+        say(f"itinerary: {note}")

@@ -19,7 +19,7 @@ def print_page(
     programme_file: ProgrammeArg,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", metavar="FILE", help="Write the page here (default: standard output)."),
+        typer.Option("--output", "-o", metavar="FILE", help="Write the page here ('-' or none: standard output)."),
     ] = None,
     who: WhoOpt = None,
     tz: TzOpt = None,
@@ -30,6 +30,8 @@ def print_page(
     The findings of `itinerary check`, if any, head the page in a box marked DRAFT. An
     existing output file is replaced only if this tool wrote it (or with --force).
     """
+    if output is not None and str(output) == "-":
+        output = None
     programme = options.programme(programme_file)
     ref = options.who(programme, who)
     zone = options.zone(programme, tz)
