@@ -11,7 +11,7 @@ import typer
 from itinerary.cli import options
 from itinerary.cli.app import app
 from itinerary.cli.options import Format, FormatOpt, ProgrammeArg, WhoOpt
-from itinerary.cli.output import console, emit_json, fail, fail_all, say_links
+from itinerary.cli.output import console, emit_json, fail, fail_all, say, say_links
 
 if TYPE_CHECKING:
     from itinerary.model import Programme
@@ -104,7 +104,7 @@ def warn_unbumped(programme: Programme, titles: list[str]) -> None:
         return
     count = f"{len(titles)} event{'s' if len(titles) != 1 else ''}"
     shown = ", ".join(titles[:5]) + (", ..." if len(titles) > 5 else "")
-    sys.stderr.write(
+    say(
         f"itinerary: warning: {count} changed but `revision` is still {programme.revision} "
-        f"(bump it when you send a new version): {shown}\n"
+        f"(bump it when you send a new version): {shown}"
     )

@@ -11,7 +11,7 @@ import typer
 from itinerary.cli import options
 from itinerary.cli.app import app
 from itinerary.cli.options import Format, FormatOpt, ProgrammeArg
-from itinerary.cli.output import emit_json, fail, fail_all
+from itinerary.cli.output import emit_json, fail, fail_all, say
 
 if TYPE_CHECKING:
     from itinerary.model import Programme
@@ -92,8 +92,10 @@ def _to_folder(programme: Programme, to: Path, base_url: str | None, force: bool
     if format is Format.json:
         emit_json(_folder_json(to, done))
         return
+    from itinerary.visible import visible
+
     sys.stdout.write(
-        f"Published {len(done.feeds)} calendars of {programme.title} to {to}: {len(done.written)} files written, "
+        f"Published {len(done.feeds)} calendars of {visible(programme.title, one_line=True)} to {to}: {len(done.written)} files written, "
         f"{len(done.unchanged)} unchanged, {len(done.removed)} removed.\n"
     )
     for name in done.removed:
@@ -126,7 +128,7 @@ def _to_caldav(programme: Programme, url: str, netrc: Path | None, force: bool, 
         fail(str(exc))
     _warn_unbumped(programme, sorted(set(summary.unbumped)))
     for conflict in summary.conflicts:
-        sys.stderr.write(f"itinerary: {conflict}\n")
+        say(f"itinerary: {conflict}")
     if format is Format.json:
         emit_json(_caldav_json(checked, summary))
     else:
@@ -149,20 +151,22 @@ def _caldav_json(url: str, summary: Summary) -> dict[str, Any]:
 
 
 def _caldav_text(programme: Programme, summary: Summary) -> None:
+    from itinerary.visible import visible
+
     counts = (
         f"{len(summary.created)} created, {len(summary.updated)} updated, {len(summary.deleted)} deleted, "
         f"{summary.unchanged} unchanged"
     )
-    sys.stdout.write(f"Published {programme.title}: events {counts}.\n")
+    sys.stdout.write(f"Published {visible(programme.title, one_line=True)}: events {counts}.\n")
     for label, names in (
         ("new calendar", summary.collections_created),
         ("deleted calendar", summary.collections_deleted),
     ):
         for name in names:
-            sys.stdout.write(f"  {label} {name}\n")
+            sys.stdout.write(f"  {label} {visible(name, one_line=True)}\n")
     for label, lines in (("updated", summary.updated), ("deleted", summary.deleted)):
         for line in lines:
-            sys.stdout.write(f"  {label} {line}\n")
+            sys.stdout.write(f"  {label} {visible(line, one_line=True)}\n")
 
 
 def _warn_unbumped(programme: Programme, titles: list[str]) -> None:
