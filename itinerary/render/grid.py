@@ -146,7 +146,7 @@ def build(programme: Programme, events: tuple[Event, ...], tz: tzinfo | None) ->
     days = by_day(programme, events, tz)
     parts = tuple(programme.day_parts)
     untimed = any(e.all_day for e in events)
-    rows = (ALL_DAY, *parts) if untimed else parts
+    rows = (untimed_row(parts), *parts) if untimed else parts
     placed: dict[date, list[list[Entry]]] = {day.date: [[] for _ in rows] for day in days}
     for day in days:
         for event in day.events:
@@ -165,8 +165,20 @@ def build(programme: Programme, events: tuple[Event, ...], tz: tzinfo | None) ->
     return Grid(rows, tuple(columns), tz)
 
 
+def untimed_row(parts: tuple[DayPart, ...]) -> DayPart:
+    """The leading row for items without a time, named unlike every part of the file's day (rows are keyed by name)."""
+    names = {part.name for part in parts}
+    name = ALL_DAY.name
+    while name in names:
+        name += " (no time)"
+    return _UNTIMED.setdefault(name, DayPart(name, 0, 24))
+
+
+_UNTIMED = {ALL_DAY.name: ALL_DAY}
+
+
 def hours(part: DayPart) -> str:
-    return f"{part.start_hour}-{part.end_hour}" if part is not ALL_DAY else ""
+    return f"{part.start_hour}-{part.end_hour}" if part is not _UNTIMED.get(part.name) else ""
 
 
 def column_heading(day: Day) -> str:
