@@ -9,7 +9,7 @@ import typer
 from itinerary.cli import options
 from itinerary.cli.app import app
 from itinerary.cli.options import Format, FormatOpt, ProgrammeArg
-from itinerary.cli.output import console, emit_json
+from itinerary.cli.output import console, emit_json, say
 
 
 @app.command()
@@ -23,11 +23,16 @@ def check(
     Exit 0 when there are no errors (warnings and infos allowed), 1 when there are errors
     (or warnings, with --strict), 2 when the file cannot be loaded.
     """
-    # The loader's warnings (DST folds) are not printed: the `dst` check reports them as findings.
     programme = options.programme(programme_file, warnings=False)
     from itinerary import serialize
     from itinerary.checks import run_checks
+    from itinerary.load.times import CLOCKS_GO_BACK
     from itinerary.render import findings as view
+
+    # The loader's warnings, but for the times in a DST fold: the `dst` check reports those as findings.
+    for warning in programme.warnings:
+        if CLOCKS_GO_BACK not in warning.message:
+            say(str(warning))
 
     found = run_checks(programme)
     if format is Format.json:

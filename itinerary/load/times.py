@@ -13,6 +13,8 @@ from itinerary.load.scalars import HHMM, span_or_start
 from itinerary.model import DEFAULT_DURATION, HOTEL_CHECK_IN, HOTEL_CHECK_OUT, Kind
 from itinerary.timeutil import WallTime, day_start, duration, localize, parse_date, parse_hhmm, zone
 
+CLOCKS_GO_BACK = "(clocks go back)"
+"""In the warning for a time in a DST fold: `check` leaves those out, its dst check reports them."""
 STAMP_FORMAT = "'[YYYY-MM-DD] HH:MM [Zone/Name]'"
 
 
@@ -242,5 +244,5 @@ def instant(r: NodeReader, node: Node, field: str, day: date, hhmm: HHMM, tz: tz
         r.error(node, field, f"{wall} does not exist in {tz} (clocks go forward then)")
         return None
     if status is WallTime.FOLD:
-        r.warn(node, f"{field}: {wall} happens twice in {tz} (clocks go back); taken as the first")
+        r.warn(node, f"{field}: {wall} happens twice in {tz} {CLOCKS_GO_BACK}; taken as the first")
     return value

@@ -116,3 +116,14 @@ def test_the_warned_name_is_the_whole_programme_calendar_export_writes():
     from itinerary.load.people import WHOLE_PROGRAMME
 
     assert filename(None) == f"{WHOLE_PROGRAMME}.ics"
+
+
+def test_check_shows_the_loader_warnings_but_not_twice_the_dst_ones(tmp_path):
+    path = tmp_path / "p.yaml"
+    path.write_text(PROGRAMME.replace("    group: g\n", "    groups: [g, g]\n"), encoding="utf-8")
+    result = CliRunner().invoke(app, ["check", str(path)])
+    assert "group 'g' is listed twice" in result.stderr, result.output
+    from conftest import DATA
+
+    dst = CliRunner().invoke(app, ["check", str(DATA / "check" / "dst.yaml")])
+    assert "happens twice" not in dst.stderr and "Z502" in dst.stdout
