@@ -95,9 +95,21 @@ def _unknown(programme: Programme, gap: Gap, home: str) -> Finding:
             f"to {words.title(b)} (starts {words.clock(b.start, home)}) on {words.day(b.start)} "
             f"could not be checked: {'; '.join(gap.unknown)}"
         ),
-        suggestion="give the venue `geo: [lat, lon]`, or the pair an entry in `travel:`",
+        suggestion=_unknown_fix(gap),
         sources=(a.source, b.source),
         events=(a.id, b.id),
         participants=labels(programme, gap.participants),
         participant_ids=in_file_order(programme, gap.participants),
     )
+
+
+def _unknown_fix(gap: Gap) -> str:
+    """What would let the trip be told: a venue for an event without one, coordinates for a venue without."""
+    fixes = []
+    for event, end, key in ((gap.before, gap.before.place_at_end, "to"), (gap.after, gap.after.place_at_start, "from")):
+        if end is None:
+            fixes.append(f"give {words.title(event)} a `{key if event.kind.has_ends else 'venue'}:`")
+    places = (gap.before.place_at_end, gap.after.place_at_start)
+    if any(place is not None and place.geo is None for place in places):
+        fixes.append("give the venue `geo: [lat, lon]`, or the pair an entry in `travel:`")
+    return "; ".join(fixes) or "give the venue `geo: [lat, lon]`, or the pair an entry in `travel:`"

@@ -80,8 +80,11 @@ def detail_lines(programme: Programme, event: Event, tz: tzinfo | None, day: dat
     number = f"{event.number} · " if event.number else ""
     if event.route is not None:
         origin, destination = event.route
-        arrive = (ESTIMATED if event.end_estimated else "") + clock(event.end, tz, day)
-        lines.append(("", f"{number}{origin} {clock(event.start, tz, day)} → {destination} {arrive}"))
+        if event.all_day:  # a leg whose time is to be confirmed: no clock times to give
+            lines.append(("", f"{number}{origin} → {destination}"))
+        else:
+            arrive = (ESTIMATED if event.end_estimated else "") + clock(event.end, tz, day)
+            lines.append(("", f"{number}{origin} {clock(event.start, tz, day)} → {destination} {arrive}"))
     elif number:
         lines.append(("", event.number))
     if event.venue:

@@ -155,3 +155,14 @@ def test_a_visit_over_new_year_says_both_years_in_its_heading():
     # "30 Dec – 02 Jan 2030" read as a range running backwards within 2030.
     text = text_of(loads(NEW_YEAR, "ny.yaml"), tz="Europe/Vienna")
     assert text.splitlines()[0] == "New Year visit  30 Dec 2029 – 02 Jan 2030"
+
+
+def test_a_leg_whose_time_is_to_be_confirmed_has_a_route_without_clock_times():
+    from conftest import DATA
+
+    from itinerary.load import load
+
+    programme = load(DATA / "agenda" / "tbc-leg.yaml")
+    text = render_text(agenda.render(programme, programme.events, None), 100)
+    assert "Cape Town International Airport → The Commodore Hotel" in text
+    assert "00:00" not in text
