@@ -153,3 +153,10 @@ def test_year_one_in_another_zone_is_not_an_internal_error(tmp_path):
             [sys.executable, "-m", "itinerary", command[0], str(path), *command[1:]], capture_output=True, text=True
         )
         assert done.returncode in (0, 1), done.stderr
+
+
+def test_every_travel_default_has_bounds():
+    """A key added without them would let 1e-300 km/h through to an overflow again."""
+    from itinerary.load.head import TRAVEL_DEFAULT_BOUNDS, TRAVEL_DEFAULT_KEYS
+
+    assert set(TRAVEL_DEFAULT_KEYS) - {"buffer_minutes"} == set(TRAVEL_DEFAULT_BOUNDS)
