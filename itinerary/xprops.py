@@ -28,8 +28,12 @@ ID, FROM, TO, CHECK_IN, CHECK_OUT = (f"{PREFIX}{n}" for n in ("ID", "FROM", "TO"
 WHO = f"{PREFIX}WHO"
 ESTIMATED_END, NOTES, REVISION, DIGEST = (f"{PREFIX}{n}" for n in ("ESTIMATED-END", "NOTES", "REVISION", "DIGEST"))
 TBC, TENTATIVE, NUMBER, CONTACT = (f"{PREFIX}{n}" for n in ("TBC", "TENTATIVE", "NUMBER", "CONTACT"))
+VENUE, FROM_GEO, TO_GEO, VENUE_GEO = (f"{PREFIX}{n}" for n in ("VENUE", "FROM-GEO", "TO-GEO", "VENUE-GEO"))
 _VOLATILE = frozenset({"SEQUENCE", "DTSTAMP", "LAST-MODIFIED", REVISION, DIGEST})
 """Left out of the digest: they say when, not what."""
+
+
+Geo = tuple[float, float]
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +58,12 @@ class Facts:
     number: str = ""
     contact: tuple[str, str, str] = ("", "", "")
     """Name, phone, email."""
+    venue: str = ""
+    """The venue an event with ends visits (an excursion's), as LOCATION would write it; else empty."""
+    origin_geo: Geo | None = None
+    """Map positions of the places above: GEO holds only the position of LOCATION, where the event starts."""
+    destination_geo: Geo | None = None
+    venue_geo: Geo | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +108,9 @@ def add(component: Component, facts: Facts) -> None:
     values += [(ESTIMATED_END, "TRUE" if facts.estimated_end else ""), (NOTES, facts.notes), (WHO, facts.who)]
     values += [(TBC, "TRUE" if facts.tbc else ""), (TENTATIVE, "TRUE" if facts.tentative else "")]
     values += [(NUMBER, facts.number), (CONTACT, "\n".join(facts.contact) if any(facts.contact) else "")]
+    values.append((VENUE, facts.venue))
+    for key, geo in ((FROM_GEO, facts.origin_geo), (TO_GEO, facts.destination_geo), (VENUE_GEO, facts.venue_geo)):
+        values.append((key, f"{geo[0]!r};{geo[1]!r}" if geo is not None else ""))
     for key, text in values:
         if text:
             component.add(key, vUnknown(escape(text)))
@@ -156,7 +169,21 @@ def read(component: Component) -> Facts | None:
         tentative=text(component, TENTATIVE).upper() == "TRUE",
         number=text(component, NUMBER),
         contact=_contact(text(component, CONTACT)),
+        venue=text(component, VENUE),
+        origin_geo=_geo(text(component, FROM_GEO)),
+        destination_geo=_geo(text(component, TO_GEO)),
+        venue_geo=_geo(text(component, VENUE_GEO)),
     )
+
+
+def _geo(value: str) -> Geo | None:
+    """`lat;lon` as GEO writes it (Python's repr of each float, so it reads back the same); None if not one."""
+    lat, _, lon = value.partition(";")
+    try:
+        found = (float(lat), float(lon))
+    except ValueError:
+        return None
+    return found if -90 <= found[0] <= 90 and -180 <= found[1] <= 180 else None
 
 
 def _contact(value: str) -> tuple[str, str, str]:

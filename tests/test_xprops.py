@@ -21,6 +21,7 @@ def instants(draw):
     return naive.replace(microsecond=0, tzinfo=ZoneInfo(draw(ZONES))).astimezone(ZoneInfo(draw(ZONES)))
 
 
+GEOS = st.tuples(st.floats(-90, 90), st.floats(-180, 180))
 FACTS = st.builds(
     xprops.Facts,
     event_id=TEXT.filter(str.strip),
@@ -31,6 +32,10 @@ FACTS = st.builds(
     estimated_end=st.booleans(),
     notes=TEXT,
     who=TEXT,
+    venue=TEXT,
+    origin_geo=st.none() | GEOS,
+    destination_geo=st.none() | GEOS,
+    venue_geo=st.none() | GEOS,
 )
 
 

@@ -295,6 +295,10 @@ def facts(programme: Programme, event: Event) -> xprops.Facts:
         number=event.number,
         contact=(event.contact.name, event.contact.phone, event.contact.email) if event.contact else ("", "", ""),
         who=programme.who_label(event),
+        venue=place(event.venue) if event.venue and (event.origin or event.destination) else "",
+        origin_geo=event.origin.geo if event.origin else None,
+        destination_geo=event.destination.geo if event.destination else None,
+        venue_geo=event.venue.geo if event.venue and (event.origin or event.destination) else None,
     )
 
 

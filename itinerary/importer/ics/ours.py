@@ -53,9 +53,9 @@ def ours_item(ours: str, item: Item, component: Component, description: str, com
         return replace(item, notes=notes, event_id=event_id, comments=tuple(comments))
     place, origin, destination = item.place, None, None
     if facts.origin or facts.destination:
-        origin = _our_place(facts.origin, place, url)
-        destination = _our_place(facts.destination, place, url)
-        place = None
+        origin = _our_place(facts.origin, facts.origin_geo, place, url)
+        destination = _our_place(facts.destination, facts.destination_geo, place, url)
+        place = _our_place(facts.venue, facts.venue_geo, place, url)
     elif place is not None and url:
         place = replace(place, url=url)
     item = _stay(item, facts)
@@ -85,9 +85,10 @@ def _stay(item: Item, facts: xprops.Facts) -> Item:
     return replace(item, start=start, end=end, dated=False, start_zone=tzid(start.tzinfo), end_zone=tzid(end.tzinfo))
 
 
-def _our_place(text: str, location: Place | None, url: str) -> Place | None:
+def _our_place(text: str, geo: tuple[float, float] | None, location: Place | None, url: str) -> Place | None:
+    """A place our export named in X-ITINERARY-*: LOCATION's own (with its URL) when it is that one."""
     if not text:
         return None
     if location is not None and location.key == Place(text).key:
-        return replace(location, url=url)
-    return Place(" ".join(text.split()))
+        return replace(location, url=url, geo=location.geo or geo)
+    return Place(" ".join(text.split()), geo)
