@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
-from itinerary.importer.draft import Draft, Options, utc
+from itinerary.importer.draft import Draft, Item, Options, utc
 from itinerary.importer.emit import Expect, Written, write
 from itinerary.model import Programme, Source
 
@@ -32,16 +32,42 @@ class Converted:
 def convert(data: bytes, name: str, options: Options | None = None) -> Converted:
     """The calendar `data` (file `name`) as programme text and as a loaded Programme; CalendarError if it is not one."""
     from itinerary.importer import ics
-    from itinerary.load import LoadError, loads
 
     draft = ics.read(data, name, options)
-    written = write(draft)
-    try:
-        programme = loads(written.text, f"{name} (imported)")
-    except LoadError as exc:
-        raise RuntimeError(f"the programme written from {name} does not load: {exc.diagnostics[0]}") from None
+    written, programme = _written(draft, name)
+    elsewhere = _estimated_elsewhere(programme, written)
+    if elsewhere:
+        draft = replace(draft, items=tuple(_as_given(i) if id(i) in elsewhere else i for i in draft.items))
+        written, programme = _written(draft, name)
     _verify(programme, written)
     return Converted(draft, written, _pointing_at(programme, name, written.lines))
+
+
+def _written(draft: Draft, name: str) -> tuple[Written, Programme]:
+    from itinerary.load import LoadError, loads
+
+    written = write(draft)
+    try:
+        return written, loads(written.text, f"{name} (imported)")
+    except LoadError as exc:
+        raise RuntimeError(f"the programme written from {name} does not load: {exc.diagnostics[0]}") from None
+
+
+def _estimated_elsewhere(programme: Programme, written: Written) -> set[int]:
+    """The items (by identity) whose estimated end the loader puts elsewhere than the calendar: it cuts an
+    estimate at the next item of the event's people, and who they are the calendar may not say (or one
+    person's calendar lacks the item of another that cut it)."""
+    out = set()
+    for event in programme.events:
+        estimate = written.expected[event.id].estimate if event.id in written.expected else None
+        if estimate is not None and utc(event.end) != utc(estimate):
+            out.add(id(written.items[event.id]))
+    return out
+
+
+def _as_given(item: Item) -> Item:
+    note = "its end in the calendar is an estimate (the programme gave none), written as an end: estimated again here, it would move"
+    return replace(item, estimated=False, comments=(*item.comments, note))
 
 
 def _pointing_at(programme: Programme, name: str, lines: Mapping[str, int]) -> Programme:

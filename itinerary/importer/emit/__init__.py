@@ -20,7 +20,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import PurePath
 
-from itinerary.importer.draft import Draft
+from itinerary.importer.draft import Draft, Item
 from itinerary.importer.emit.events import whole_days, write_days
 from itinerary.importer.emit.people import people_of
 from itinerary.importer.emit.times import Expect
@@ -37,6 +37,8 @@ class Written:
     lines: Mapping[str, int]
     """Event id -> line of its VEVENT in the calendar."""
     expected: Mapping[str, Expect]
+    items: Mapping[str, Item]
+    """Event id -> the item it was written from."""
     events: int
     venues: int
     participants: int
@@ -68,8 +70,8 @@ def write(draft: Draft) -> Written:
         for venue in venues.values():
             write_venue(out, venue)
         out.blank()
-    lines, expected = write_days(out, draft, items, venues, {**people, **groups})
-    return Written(out.text(), lines, expected, len(expected), len(venues), len(people))
+    lines, expected, written = write_days(out, draft, items, venues, {**people, **groups})
+    return Written(out.text(), lines, expected, written, len(expected), len(venues), len(people))
 
 
 def write_head(out: Lines, draft: Draft) -> None:

@@ -54,14 +54,15 @@ def uid_id(uid: str) -> str:
 
 def write_days(
     out: Lines, draft: Draft, items: list[Item], venues: Mapping[str, VenueEntry], ids: Mapping[Person, str]
-) -> tuple[dict[str, int], dict[str, Expect]]:
-    """The `days:` section; each event's line in the calendar and what it must load as, by event id."""
+) -> tuple[dict[str, int], dict[str, Expect], dict[str, Item]]:
+    """The `days:` section; each event's line in the calendar, what it must load as and its item, by event id."""
     by_day: dict[date, list[EventEntry]] = {}
     for event in entries(draft, items, venues, ids):
         by_day.setdefault(event.day, []).append(event)
     uids = uid_ids(items) if not draft.ours else {}
     lines: dict[str, int] = {}
     expected: dict[str, Expect] = {}
+    written: dict[str, Item] = {}
     used: set[str] = set()
     if by_day:
         out.line("days:")
@@ -74,8 +75,9 @@ def write_days(
             lines[ident] = event.item.line
             assert event.expect is not None
             expected[ident] = event.expect
+            written[ident] = event.item
         out.blank()
-    return lines, expected
+    return lines, expected, written
 
 
 def entries(

@@ -20,6 +20,9 @@ class Expect:
     start: datetime | date
     end: datetime | date | None
     """None: the loader's usual length for the kind."""
+    estimate: datetime | None = None
+    """For an end our export marked estimated, written without it: where the calendar ends it. The loader
+    estimates again from the next item of the event's people, and a file without them may end it elsewhere."""
 
 
 @dataclass
@@ -102,7 +105,7 @@ def event_entry(item: Item, venues: Mapping[str, VenueEntry], programme_zone: tz
 
 def start_only(item: Item, start: datetime, read_start: tzinfo) -> EventEntry:
     """A start without an end: the loader gives the kind's usual length."""
-    expect = Expect(start, None)
+    expect = Expect(start, None, item.end if item.estimated else None)
     if readable(start, read_start):
         wall = start.astimezone(read_start)
         return EventEntry(item, wall.date(), [("time", f'"{wall:%H:%M}"')], expect=expect)
