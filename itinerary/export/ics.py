@@ -551,6 +551,9 @@ class _Builder:
         # Radicale cut the name at its first comma or semicolon.
         for key, value in (("DESCRIPTION", about), ("X-WR-CALDESC", about), ("NAME", name), ("X-WR-CALNAME", name)):
             calendar.add(key, vText(value))
+        # The programme's zone: a calendar of whole days only (one person's to-be-confirmed items) has no
+        # other, and import reads whole days and estimates in it.
+        calendar.add("X-WR-TIMEZONE", vText(self.programme.timezone))
         calendar.add("REFRESH-INTERVAL", REFRESH, parameters={"VALUE": "DURATION"})
         calendar.add("X-PUBLISHED-TTL", vDuration(REFRESH))
         data = keep_escapes(calendar.to_ical())

@@ -61,3 +61,17 @@ def test_every_programme_comes_back_unchanged(path):
     programme, again = round_trip(path.name)
     found = diff.compare(programme, again)
     assert [(c.id, c.changes) for c in found.events] == []
+
+
+@pytest.mark.parametrize("path", SCHEDULES, ids=lambda p: p.stem)
+def test_each_participants_calendar_comes_back_with_their_events_at_their_times(path):
+    programme = load(path)
+    for found in ics.calendars(programme, stamp=STAMP):
+        if found.ref is None:
+            continue
+        mine = {e.id: e for e in programme.events if found.ref in programme.attendees(e)}
+        again = by_id(convert(found.data, found.filename).programme)
+        assert set(again) == set(mine), found.ref
+        for event_id, event in mine.items():
+            back = again[event_id]
+            assert (back.start, back.end, back.title) == (event.start, event.end, event.title), (found.ref, event_id)

@@ -59,7 +59,7 @@ def _draft(name: str, options: Options, blocks: list[Block], calendars: list[Cal
     from itinerary.importer.ics.zones import choose_zone
 
     found = collect(name, calendars, blocks, ours is not None)
-    chosen = choose_zone([component for component, _ in found.events], calendars, options)
+    chosen = choose_zone([component for component, _ in found.events], calendars, options, ours is not None)
     expansion = expand(name, calendars, found, options, chosen.tz)
     ctx = Context(name, chosen.name, chosen.tz, chosen.aliases, found.series, ours)
     tally = Tally()

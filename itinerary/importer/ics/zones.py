@@ -105,8 +105,11 @@ class ZoneChoice:
     notes: tuple[str, ...]
 
 
-def choose_zone(events: Sequence[Component], calendars: Sequence[Calendar], options: Options) -> ZoneChoice:
-    """--tz, else the zone most times are written in, else X-WR-TIMEZONE, else UTC."""
+def choose_zone(
+    events: Sequence[Component], calendars: Sequence[Calendar], options: Options, ours: bool = False
+) -> ZoneChoice:
+    """--tz, else the zone most times are written in, else X-WR-TIMEZONE, else UTC. In a calendar our export
+    wrote, X-WR-TIMEZONE is the programme's zone and comes first: one person's times may all be elsewhere."""
     aliases, notes = _private_zones(events)
     counts: Counter[str] = Counter()
     for component in events:
@@ -118,16 +121,12 @@ def choose_zone(events: Sequence[Component], calendars: Sequence[Calendar], opti
     chosen, reason = None, ""
     if options.timezone:
         chosen, reason = options.timezone, "as asked (--tz)"
-    elif counts:
+    elif counts and not ours:
         chosen, reason = counts.most_common(1)[0][0], "the zone most of the calendar's times are in"
     else:
-        for calendar in calendars:
-            wr = str(calendar.get("X-WR-TIMEZONE", "")).strip()
-            if wr and is_zone(wr):
-                chosen, reason = wr, "the calendar's X-WR-TIMEZONE"
-                break
-            if wr:
-                notes.append(f"X-WR-TIMEZONE {wr!r} is no zone name this tool knows: not used.")
+        chosen, reason = _wr_timezone(calendars, notes)
+        if chosen is None and counts:
+            chosen, reason = counts.most_common(1)[0][0], "the zone most of the calendar's times are in"
     if chosen is None:
         chosen, reason = "UTC", "the calendar names no zone; choose one with --tz"
     return ZoneChoice(chosen, zone(chosen), aliases, (f"Programme zone {chosen}: {reason}.", *notes))
@@ -150,3 +149,13 @@ def _private_zones(events: Sequence[Component]) -> tuple[dict[str, str], list[st
             aliases[tzid] = matched
             notes.append(f"TZID {tzid!r} (defined in the calendar) is read as {matched}: the one zone like it.")
     return aliases, notes
+
+
+def _wr_timezone(calendars: Sequence[Calendar], notes: list[str]) -> tuple[str | None, str]:
+    for calendar in calendars:
+        wr = str(calendar.get("X-WR-TIMEZONE", "")).strip()
+        if wr and is_zone(wr):
+            return wr, "the calendar's X-WR-TIMEZONE"
+        if wr:
+            notes.append(f"X-WR-TIMEZONE {wr!r} is no zone name this tool knows: not used.")
+    return None, ""
