@@ -29,6 +29,7 @@ WHO = f"{PREFIX}WHO"
 ESTIMATED_END, NOTES, REVISION, DIGEST = (f"{PREFIX}{n}" for n in ("ESTIMATED-END", "NOTES", "REVISION", "DIGEST"))
 TBC, TENTATIVE, NUMBER, CONTACT = (f"{PREFIX}{n}" for n in ("TBC", "TENTATIVE", "NUMBER", "CONTACT"))
 VENUE, FROM_GEO, TO_GEO, VENUE_GEO = (f"{PREFIX}{n}" for n in ("VENUE", "FROM-GEO", "TO-GEO", "VENUE-GEO"))
+BACKGROUND = f"{PREFIX}BACKGROUND"
 _VOLATILE = frozenset({"SEQUENCE", "DTSTAMP", "LAST-MODIFIED", REVISION, DIGEST})
 """Left out of the digest: they say when, not what."""
 
@@ -64,6 +65,8 @@ class Facts:
     """Map positions of the places above: GEO holds only the position of LOCATION, where the event starts."""
     destination_geo: Geo | None = None
     venue_geo: Geo | None = None
+    background: bool = False
+    """The programme's `background`: TRANSP:TRANSPARENT says it too, but also of every whole day."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,7 +111,7 @@ def add(component: Component, facts: Facts) -> None:
     values += [(ESTIMATED_END, "TRUE" if facts.estimated_end else ""), (NOTES, facts.notes), (WHO, facts.who)]
     values += [(TBC, "TRUE" if facts.tbc else ""), (TENTATIVE, "TRUE" if facts.tentative else "")]
     values += [(NUMBER, facts.number), (CONTACT, "\n".join(facts.contact) if any(facts.contact) else "")]
-    values.append((VENUE, facts.venue))
+    values += [(VENUE, facts.venue), (BACKGROUND, "TRUE" if facts.background else "")]
     for key, geo in ((FROM_GEO, facts.origin_geo), (TO_GEO, facts.destination_geo), (VENUE_GEO, facts.venue_geo)):
         values.append((key, f"{geo[0]!r};{geo[1]!r}" if geo is not None else ""))
     for key, text in values:
@@ -173,6 +176,7 @@ def read(component: Component) -> Facts | None:
         origin_geo=_geo(text(component, FROM_GEO)),
         destination_geo=_geo(text(component, TO_GEO)),
         venue_geo=_geo(text(component, VENUE_GEO)),
+        background=text(component, BACKGROUND).upper() == "TRUE",
     )
 
 

@@ -36,6 +36,7 @@ FACTS = st.builds(
     origin_geo=st.none() | GEOS,
     destination_geo=st.none() | GEOS,
     venue_geo=st.none() | GEOS,
+    background=st.booleans(),
 )
 
 

@@ -299,6 +299,7 @@ def facts(programme: Programme, event: Event) -> xprops.Facts:
         origin_geo=event.origin.geo if event.origin else None,
         destination_geo=event.destination.geo if event.destination else None,
         venue_geo=event.venue.geo if event.venue and (event.origin or event.destination) else None,
+        background=event.background,
     )
 
 

@@ -75,3 +75,13 @@ def test_each_participants_calendar_comes_back_with_their_events_at_their_times(
         for event_id, event in mine.items():
             back = again[event_id]
             assert (back.start, back.end, back.title) == (event.start, event.end, event.title), (found.ref, event_id)
+
+
+@pytest.mark.parametrize("name", ["load/all-day-cairo.yaml", "check/clash-ok.yaml"])
+def test_background_comes_back_as_written_not_from_whole_days_shown_free(name):
+    """The export marks whole days TRANSP:TRANSPARENT too (they block no time); `background` comes from xprops."""
+    programme = load(ROOT / "tests" / "data" / name)
+    again = convert(ics.calendar(programme, programme.events, stamp=STAMP), "calendar.ics").programme
+    for event in programme.events:
+        assert by_id(again)[event.id].background == event.background, event.id
+    assert diff.compare(programme, again).events == ()

@@ -70,6 +70,7 @@ def ours_item(ours: str, item: Item, component: Component, description: str, com
         event_id=facts.event_id if programme_of(item.uid) == ours else None,
         estimated=facts.estimated_end,
         tentative=facts.tentative,
+        background=facts.background,
         tbc=facts.tbc and item.dated,
         number=facts.number,
         contact=Contact(*facts.contact) if any(facts.contact) else None,
