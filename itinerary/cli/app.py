@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Annotated
+from typing import Annotated, Any, NoReturn, TextIO
 
 import typer
 
@@ -45,8 +45,41 @@ def _main(
     """Plan study visits and delegations from one programme file."""
 
 
+class _QuietPipe:
+    """Standard output that ends the program with exit 0 when its reader goes away (`| head -1`).
+
+    Click turns a broken pipe into exit 1, which a script reads as a failure; here it is
+    caught where the write happens, before click sees it.
+    """
+
+    def __init__(self, out: TextIO) -> None:
+        self._out = out
+
+    def write(self, text: str) -> int:
+        try:
+            return self._out.write(text)
+        except BrokenPipeError:
+            _reader_gone()
+
+    def flush(self) -> None:
+        try:
+            self._out.flush()
+        except BrokenPipeError:
+            _reader_gone()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._out, name)
+
+
+def _reader_gone() -> NoReturn:
+    # What is still buffered goes nowhere, so that the interpreter's last flush cannot fail again.
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.__stdout__.fileno() if sys.__stdout__ else 1)
+    raise SystemExit(0)
+
+
 def main() -> None:
     """Entry point: no traceback reaches the user unless ITINERARY_DEBUG is set."""
+    sys.stdout = _QuietPipe(sys.stdout)
     try:
         app()
     except KeyboardInterrupt:

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -219,3 +220,21 @@ def test_the_command_line_starts_without_the_library():
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     loaded = done.stdout.split()
     assert [m for m in loaded if not m.startswith("itinerary.cli")] == ["itinerary"], loaded
+
+
+@pytest.mark.parametrize("args", [["agenda"], ["check", "--format", "json"], ["print"]])
+def test_a_reader_that_goes_away_is_no_failure(args):
+    """`itinerary agenda p.yaml | head -1`: exit 0 and nothing on stderr (click alone exits 1)."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader is gone before the first line is written
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "itinerary", args[0], str(JAPAN), *args[1:]],
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+        )
+    finally:
+        os.close(write_end)
+    assert (done.returncode, done.stderr) == (0, "")
