@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from itinerary.timeutil import zone_name
+from itinerary.visible import visible
 
 if TYPE_CHECKING:
     from icalendar.cal.component import Component
@@ -116,7 +117,7 @@ def add(component: Component, facts: Facts) -> None:
         values.append((key, f"{geo[0]!r};{geo[1]!r}" if geo is not None else ""))
     for key, text in values:
         if text:
-            component.add(key, vUnknown(escape(text)))
+            component.add(key, vUnknown(escape(visible(text))))
 
 
 def escape(value: str) -> str:

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from itinerary import xprops
 from itinerary.model import DEFAULT_DURATION, Event, Kind, Programme, Venue
 from itinerary.timeutil import abbreviation, days_span, duration, is_ambiguous, tzid, zone_name
+from itinerary.visible import visible
 from itinerary.xprops import Stamp
 
 if TYPE_CHECKING:
@@ -347,7 +348,7 @@ def calendar_name(programme: Programme, ref: str | None) -> str:
 
 def one_line(text: str) -> str:
     """Line breaks and runs of blanks as one space: a calendar's name and a CN parameter cannot hold a line break."""
-    return " ".join(text.split())
+    return " ".join(visible(text).split())
 
 
 def filename(ref: str | None) -> str:
@@ -495,11 +496,11 @@ class _Builder:
             stamp=self.stamp,
             last_modified=self.stamp,
             sequence=sequence(programme),
-            summary=event.title,
+            summary=visible(event.title),
             start=start,
             end=end,
-            location=place(venue) if venue else None,
-            description=description(programme, event),
+            location=visible(place(venue)) if venue else None,
+            description=visible(description(programme, event)),
             url=venue.url if venue and venue.url else None,
             categories=[event.kind.value],
             transparency=TRANSP.TRANSPARENT if event.background or _dated(event) else None,

@@ -293,3 +293,24 @@ def test_owner_tells_our_files_from_others(japan, autumn):
     assert ics.owner(foreign) is None
     assert ics.owner(b"\x89PNG\r\n") is None
     assert ics.owner(export(japan).replace(b"PRODID:-//itinerary//", b"PRODID:-//other//")) is None
+
+
+def test_control_characters_never_reach_the_calendar():
+    """RFC 5545 TEXT holds no control character but HTAB: an ESC from a file is written out as text."""
+    programme = loads(
+        'programme: {id: esc, title: "Visit \\e]0;pwned\\a", timezone: Europe/Brussels, start: 2024-05-14, end: 2024-05-14}\n'
+        "participants:\n"
+        '  - {name: "Ann \\e[31m", email: ann@example.org}\n'
+        "venues:\n"
+        '  v: {name: "Hall \\e[2J", address: "Street 1\\x7f"}\n'
+        "days:\n"
+        "  2024-05-14:\n"
+        '    - {time: "09:00-10:00", title: "Talk \\e[31mred", venue: v, notes: "a\\x01b\\rc"}\n',
+        "esc.yaml",
+    )
+    for invite in (None, ics.Invite("org@example.org", "Org")):
+        data = export(programme, invite=invite)
+        assert not re.search(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|\r(?!\n)", data), data
+        (event,) = vevents(data).values()
+        assert str(event["SUMMARY"]) == "Talk \\x1b[31mred"
+        assert "Hall \\x1b[2J" in str(event["LOCATION"])
