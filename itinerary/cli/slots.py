@@ -92,12 +92,11 @@ def _people(programme: Programme, refs: list[str | None]) -> frozenset[str]:
 
 def find_venue(programme: Programme, text: str) -> Venue:
     """`--venue`: an id, or a name as written (case and accents aside)."""
+    from itinerary.load.hints import suggest
     from itinerary.timeutil import slug
 
     for venue in programme.venues.values():
         if text in (venue.id, venue.name) or slug(text) in (venue.id, slug(venue.name)):
             return venue
-    import difflib
-
-    close = difflib.get_close_matches(text, [v.name for v in programme.venues.values()], n=1, cutoff=0.5)
-    raise ValueError(f"no venue {text!r} in {programme.title}" + (f" (did you mean {close[0]!r}?)" if close else ""))
+    hint = suggest(text, [v.name for v in programme.venues.values()])
+    raise ValueError(f"no venue {text!r} in {programme.title}{hint}")
