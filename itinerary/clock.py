@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
 
 from itinerary.model import Programme
-from itinerary.timeutil import WallTime, classify, zone, zone_key
+from itinerary.timeutil import WallTime, classify, long_day, zone, zone_key
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 RELATIVE = {"yesterday": -1, "today": 0, "tomorrow": 1}
@@ -74,8 +74,8 @@ def day_word(text: str, programme: Programme, today: date) -> DayChoice:
             return DayChoice(wanted)
         return DayChoice(
             programme.start,
-            f"{word} ({_long(wanted)}) is not a day of the programme, "
-            f"which runs {_long(programme.start)} to {_long(programme.end)}: showing its first day",
+            f"{word} ({long_day(wanted)}) is not a day of the programme, "
+            f"which runs {long_day(programme.start)} to {long_day(programme.end)}: showing its first day",
         )
     weekday = _weekday(word)
     if weekday is not None:
@@ -100,7 +100,3 @@ def _weekday(word: str) -> int | None:
         if name.startswith(word):
             return number
     return None
-
-
-def _long(day: date) -> str:
-    return f"{day:%A} {day.day} {day:%B %Y}"

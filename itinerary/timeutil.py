@@ -150,6 +150,11 @@ FIRST_DAY, LAST_DAY = date(1000, 1, 1), date(8999, 12, 31)
 that a night past midnight, a week's travel or another zone never runs off them."""
 
 
+def long_day(day: date) -> str:
+    """'Wednesday 7 October 2009': a day as a heading or a sentence names it."""
+    return f"{day:%A} {day.day} {day:%B %Y}"
+
+
 def days_span(first: date, last: date) -> str:
     """'09 Apr – 09 Sep 2014'; the first year too when it is not the last ('28 Dec 2029 – 03 Jan 2030')."""
     if first.year == last.year:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from itinerary import serialize
 from itinerary.model import Event, Programme, Venue
 from itinerary.select import Day, by_day, local_date
-from itinerary.timeutil import abbreviation, days_span, is_ambiguous, same_offset, wall, zone_key
+from itinerary.timeutil import abbreviation, days_span, is_ambiguous, long_day, same_offset, wall, zone_key
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
@@ -40,7 +40,7 @@ def span(event: Event, tz: tzinfo | None, day: date) -> str:
 
 
 def heading(day: Day) -> str:
-    text = f"{day.date:%A} {day.date.day} {day.date:%B %Y}"
+    text = long_day(day.date)
     return f"{text} · {', '.join(day.cities)}" if day.cities else text
 
 

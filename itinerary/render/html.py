@@ -31,7 +31,7 @@ from itinerary.render.agenda import (
 from itinerary.render.grid import Entry, Grid, build, column_heading, hours
 from itinerary.render.participants import by_group
 from itinerary.select import Day
-from itinerary.timeutil import is_ambiguous
+from itinerary.timeutil import is_ambiguous, long_day
 from itinerary.visible import visible
 
 if TYPE_CHECKING:
@@ -104,12 +104,12 @@ def script_lang(text: str, timezone: str = "") -> str:
 def date_range(programme: Programme) -> str:
     start, end = programme.start, programme.end
     if start == end:
-        return f"{start:%A} {start.day} {start:%B %Y}"
+        return long_day(start)
     if (start.year, start.month) == (end.year, end.month):
         return f"{start:%A} {start.day} – {end:%A} {end.day} {end:%B %Y}"
     if start.year == end.year:
         return f"{start:%A} {start.day} {start:%B} – {end:%A} {end.day} {end:%B %Y}"
-    return f"{start:%A} {start.day} {start:%B %Y} – {end:%A} {end.day} {end:%B %Y}"
+    return f"{long_day(start)} – {long_day(end)}"
 
 
 # --- findings ----------------------------------------------------------------------------------

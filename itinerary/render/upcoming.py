@@ -10,7 +10,7 @@ from itinerary.checks import words
 from itinerary.checks.timeline import labels
 from itinerary.model import Event, Programme
 from itinerary.render.agenda import own_zone_note, place, span
-from itinerary.timeutil import zone_key
+from itinerary.timeutil import long_day, zone_key
 from itinerary.upcoming import Departure, Upcoming
 
 if TYPE_CHECKING:
@@ -27,7 +27,7 @@ def render(programme: Programme, seen: Upcoming, tz: tzinfo, who_name: str) -> l
     from itinerary.render.text import Text
 
     at = seen.at.astimezone(tz)
-    head = f"{at:%A} {at.day} {at:%B %Y} {at:%H:%M} {at.tzname()}" + (f" · {who_name}" if who_name else "")
+    head = f"{long_day(at.date())} {at:%H:%M} {at.tzname()}" + (f" · {who_name}" if who_name else "")
     table = Table.grid(padding=(0, 2))
     table.add_column(no_wrap=True, style="bold", min_width=LABEL_WIDTH - 2)
     table.add_column()
