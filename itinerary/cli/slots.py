@@ -75,7 +75,7 @@ def slots(
     if format is Format.json:
         emit_json(view.as_json(programme, request, found, limit))
         return
-    names = ", ".join(options.display_name(programme, r) for r in refs if r) or "everyone"
+    names = ", ".join(programme.name_of(r) for r in refs if r) or "everyone"
     out = console()
     for renderable in view.render(programme, request, found, names, limit):
         out.print(renderable)
