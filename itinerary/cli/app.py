@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Sequence
 from typing import Annotated, Any, NoReturn, TextIO
 
 import typer
+from typer.core import TyperGroup
 
 EXIT_CODES = """\
 Exit codes: 0 success; 1 findings (`check`: errors, or warnings with --strict;
@@ -18,8 +20,55 @@ Exit codes: 0 success; 1 findings (`check`: errors, or warnings with --strict;
 alone); 2 the input could not be used (a file that does not load, a bad option,
 a server that refused); 3 an internal error (a bug: please report it)."""
 
+
+class _OneLineErrors(TyperGroup):
+    """Usage errors in one line, like every other error of the program, instead of click's usage block.
+
+    `itinerary agenda p.yaml --format xml` says what is wrong and where the help is in one
+    line on stderr, exit 2; a bare `itinerary` still prints the help.
+    """
+
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
+        from typer._click import exceptions as errors  # typer >= 0.26 carries its own click
+
+        def run() -> Any:
+            return super(_OneLineErrors, self).main(
+                args, prog_name, complete_var, standalone_mode=False, windows_expand_args=windows_expand_args, **extra
+            )
+
+        if not standalone_mode:
+            return run()
+        try:
+            code = run()
+        except errors.NoArgsIsHelpError as error:
+            error.show()
+            sys.exit(error.exit_code)
+        except errors.UsageError as error:
+            from itinerary.cli.output import say
+
+            where = error.ctx.command_path if error.ctx else "itinerary"
+            say(f"itinerary: {error.format_message().rstrip('.')} (see '{where} --help')")
+            sys.exit(error.exit_code)
+        except errors.ClickException as error:
+            error.show()
+            sys.exit(error.exit_code)
+        except typer.Abort:
+            sys.stderr.write("itinerary: aborted\n")
+            sys.exit(1)
+        sys.exit(code if isinstance(code, int) else 0)
+
+
 app = typer.Typer(
     name="itinerary",
+    cls=_OneLineErrors,
     help=f"Plan study visits and delegations from one programme file.\n\n{EXIT_CODES}",
     no_args_is_help=True,
     add_completion=False,

@@ -238,3 +238,41 @@ def test_a_reader_that_goes_away_is_no_failure(args):
     finally:
         os.close(write_end)
     assert (done.returncode, done.stderr) == (0, "")
+
+
+@pytest.mark.parametrize(
+    ("args", "named"),
+    [
+        (["agenda", JAPAN, "--format", "xml"], "'xml' is not one of 'text', 'json'"),
+        (["next", JAPAN, "-n", "0"], "0 is not in the range x>=1"),
+        (["agenda"], "Missing argument 'FILE'"),
+        (["agenda", JAPAN, "--bogus"], "No such option: --bogus"),
+        (["frobnicate"], "No such command 'frobnicate'"),
+    ],
+)
+def test_a_usage_error_is_one_line_that_says_where_help_is(args, named):
+    result = run(*args)
+    assert result.exit_code == 2
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("itinerary: ") and named in lines[0] and "--help')" in lines[0]
+    assert result.stdout == ""
+
+
+def test_a_usage_error_in_a_real_process_is_one_line():
+    done = subprocess.run(
+        [sys.executable, "-m", "itinerary", "slots", str(JAPAN), "--format", "yaml"],
+        capture_output=True,
+        text=True,
+        env=plain_env(),
+        cwd=ROOT,
+    )
+    assert done.returncode == 2
+    assert done.stdout == "" and done.stderr.count("\n") == 1
+    assert "'yaml' is not one of" in done.stderr and "slots --help')" in done.stderr
+
+
+def test_no_command_still_prints_the_help():
+    result = run()
+    assert result.exit_code == 2
+    assert "Commands:" in result.stdout + result.stderr
