@@ -9,14 +9,15 @@ day is tried, and windows where fewer people have to move come first.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import date, datetime, time, timedelta, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
 from itinerary import travel
-from itinerary.model import Event, Programme, TravelTime, Venue
+from itinerary.model import Event, Programme, Venue
 from itinerary.timeutil import parse_hhmm, zone
-from itinerary.whereabouts import Timeline, leg
+from itinerary.whereabouts import Leg, Timeline, leg
 
 EVERYONE = ""
 """The one timeline of a programme without participants (a calendar draft)."""
@@ -87,17 +88,55 @@ def _windows(programme: Programme, request: Request, *, skip_optional: bool) -> 
     for person in sorted(request.people):
         alike.setdefault(tuple(map(id, events[person])), []).append(person)
     timelines = {frozenset(people): Timeline.of(events[people[0]]) for people in alike.values()}
-    entries = travel.table(programme)
+    legs = _Legs(programme)
     found: list[Slot] = []
     for day in request.days:
         tz = _zone_of_day(programme, timelines.values(), day, request.venue)
         window = (_at(day, request.hours[0], tz), _at(day, request.hours[1], tz))
         places: list[Venue | None] = [request.venue] if request.venue else list(_places(timelines.values(), window))
+        days = _days(timelines, window)
         for place in places or [None]:
-            pieces = [_free(programme, t, who, window, place, entries) for who, t in timelines.items()]
+            pieces = [_free(gaps, who, window, place, legs) for who, gaps in days]
             whole = _all_day(timelines.values(), day)
             found += [_slot(p, place, whole) for p in _common(pieces) if p.end - p.start >= request.length]
     return found
+
+
+Came = tuple[Venue | None, Event | None]
+Gap = tuple[datetime, datetime, Came, Event | None]
+"""Free from, free until, (where they come from, the event that put them there), the next event."""
+
+
+def _days(
+    timelines: Mapping[frozenset[str], Timeline], window: tuple[datetime, datetime]
+) -> list[tuple[frozenset[str], list[Gap]]]:
+    """The gaps of each timeline within the window, timelines with the same gaps that day as one (people whose own
+    events are on other days are free when their group is): the windows of each are worked out once per place."""
+    merged: dict[tuple[tuple[datetime, datetime, int, int, int], ...], tuple[set[str], list[Gap]]] = {}
+    for who, timeline in timelines.items():
+        gaps = list(_gaps(timeline, window))
+        key = tuple((start, end, id(came[0]), id(came[1]), id(then)) for start, end, came, then in gaps)
+        merged.setdefault(key, (set(), gaps))[0].update(who)
+    return [(frozenset(who), gaps) for who, gaps in merged.values()]
+
+
+class _Legs:
+    """Trips between venues, each pair worked out once (a day's gaps ask for the same few pairs again and again)."""
+
+    def __init__(self, programme: Programme) -> None:
+        self.programme = programme
+        self.entries = travel.table(programme)
+        self.known: dict[tuple[int, int], tuple[timedelta | None, bool, Leg]] = {}
+
+    def __call__(self, origin: Venue, target: Venue) -> tuple[timedelta | None, bool]:
+        """(time needed, None when it cannot be told; whether anyone moves)."""
+        key = (id(origin), id(target))
+        found = self.known.get(key)
+        if found is None:
+            # The leg holds both venues, so their ids stay theirs while the cache lives.
+            there = leg(self.programme, origin, target, self.entries)
+            found = self.known[key] = (there.needed, there.moves, there)
+        return found[0], found[1]
 
 
 def _events_of(programme: Programme, people: Iterable[str], skip_optional: bool) -> dict[str, tuple[Event, ...]]:
@@ -128,8 +167,11 @@ def _zone_of_day(programme: Programme, timelines: Iterable[Timeline], day: date,
     """The venue's zone, else the zone of the first event they have that day (where they are), else the programme's."""
     if venue is not None:
         return zone(venue.timezone)
+    # A start on that wall date is within a day and a half of its midnight in UTC, whatever its zone.
+    midnight = datetime.combine(day, time(0), UTC)
+    since, until = midnight - timedelta(days=2), midnight + timedelta(days=3)
     for timeline in timelines:
-        for event in timeline.busy:
+        for event in timeline.busy[bisect_left(timeline.starts, since) : bisect_right(timeline.starts, until)]:
             if event.start.date() == day:
                 tz = event.start.tzinfo
                 assert tz is not None
@@ -160,17 +202,12 @@ def _places(timelines: Iterable[Timeline], window: tuple[datetime, datetime]) ->
 
 
 def _free(
-    programme: Programme,
-    timeline: Timeline,
-    who: frozenset[str],
-    window: tuple[datetime, datetime],
-    place: Venue | None,
-    entries: Mapping[frozenset[str], TravelTime],
+    gaps: list[Gap], who: frozenset[str], window: tuple[datetime, datetime], place: Venue | None, legs: _Legs
 ) -> list[_Piece]:
     """The parts of `window` in which `who` (people of one timeline) can be at `place`, with travel from before
     and to after."""
     out: list[_Piece] = []
-    for start, end, came, then in _gaps(timeline, window):
+    for start, end, came, then in gaps:
         moving, unchecked = False, list[str]()
         if then is not None and then.start.astimezone(window[1].tzinfo).date() > window[0].date():
             then = None  # the next event is another day's: overnight they can go anywhere first
@@ -179,25 +216,21 @@ def _free(
             # Nobody knows where they are (they live here, or came in with no event): near where they go next.
             before = came[0] if came[0] is not None or came[1] is not None else after
             if before is not None:
-                there = leg(programme, before, place, entries)
-                start += there.needed or timedelta(0)
-                moving = there.moves
-                unchecked += [] if there.needed is not None else [f"{before.name} to {place.name}"]
+                needed, moving = legs(before, place)
+                start += needed or timedelta(0)
+                unchecked += [] if needed is not None else [f"{before.name} to {place.name}"]
             elif came[1] is not None:
                 unchecked.append(f"'{came[1].title}' has no venue")
             if after is not None:
-                back = leg(programme, place, after, entries)
-                end -= back.needed or timedelta(0)
-                unchecked += [] if back.needed is not None else [f"{place.name} to {after.name}"]
+                needed, _ = legs(place, after)
+                end -= needed or timedelta(0)
+                unchecked += [] if needed is not None else [f"{place.name} to {after.name}"]
             elif then is not None:
                 unchecked.append(f"'{then.title}' has no venue")
         start, end = max(start, window[0]), min(end, window[1])
         if start < end:
             out.append(_Piece(start, end, who if moving else frozenset(), tuple(unchecked)))
     return out
-
-
-Came = tuple[Venue | None, Event | None]
 
 
 def _gaps(

@@ -129,3 +129,74 @@ def test_known_unknown_and_all_day(tmp_path):
         # After the meeting at a venue without coordinates: the trip back cannot be told, so it is said.
         (t(tuesday, 15), t(tuesday, 18), ["ann", "bo"], ("Mystery venue to Office",), (), ()),
     ]
+
+
+def _programme(rows, people):
+    """Events over two days at three venues (one without coordinates, as in real files), for groups and people."""
+    from itinerary.model import Event, Group, Kind, Participant, Programme, Source, Venue
+
+    src = Source("p.yaml", 1)
+    venues = [
+        Venue("a", "A", "Asia/Tokyo", src, geo=(35.68, 139.76)),
+        Venue("b", "B", "Asia/Tokyo", src, geo=(35.70, 139.70)),
+        Venue("c", "C", "Asia/Tokyo", src),
+    ]
+    groups = {"g0": Group("g0", "Even", src), "g1": Group("g1", "Odd", src)}
+    participants = {f"p{n}": Participant(f"p{n}", f"P {n}", (f"g{n % 2}",), src) for n in range(people)}
+    events = []
+    for n, (start, length, who, place, kind) in enumerate(rows):
+        begin = at(7, 0) + timedelta(minutes=15 * start)
+        named = tuple(sorted(f"p{p}" for p in who if p < people)) + (((), ("g0",), ("g1",), ("g0", "g1"))[kind % 4])
+        events.append(
+            Event(
+                id=f"e{n}",
+                kind=Kind.HOTEL if kind == 4 else Kind.MEETING,
+                title=f"E{n}",
+                start=begin,
+                end=begin + timedelta(minutes=15 * length + (600 if kind == 4 else 0)),
+                source=Source("p.yaml", n + 2),
+                venue=None if place == 3 else venues[place],
+                who=named or None,
+                background=kind == 4,
+            )
+        )
+    events.sort(key=lambda e: (e.start, e.end))
+    return Programme(
+        "p", "P", "Asia/Tokyo", WEDNESDAY, WEDNESDAY + timedelta(days=1), src, groups, participants,
+        {v.id: v for v in venues}, tuple(events),
+    )  # fmt: skip
+
+
+@settings(deadline=None, max_examples=300)
+@given(
+    rows=st.lists(
+        st.tuples(
+            st.integers(0, 130),
+            st.integers(1, 16),
+            st.frozensets(st.integers(0, 5), max_size=2),
+            st.integers(0, 3),
+            st.integers(0, 4),
+        ),
+        max_size=20,
+    ),
+    people=st.integers(1, 6),
+    venue=st.sampled_from([None, "a", "c"]),
+)
+def test_people_free_alike_are_worked_out_once_as_each_alone(rows, people, venue):
+    """Timelines with the same gaps on a day are worked out once per place: the same slots as each person alone."""
+    programme = _programme(rows, people)
+    request = slots.Request(
+        frozenset(programme.participants),
+        programme.days(),
+        timedelta(minutes=30),
+        (8 * 60, 20 * 60),
+        programme.venues[venue] if venue else None,
+    )
+    shared = slots.find(programme, request)
+
+    def alone(timelines, window):
+        return [(frozenset([p]), list(slots._gaps(t, window))) for who, t in timelines.items() for p in sorted(who)]
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(slots, "_days", alone)
+        assert shared == slots.find(programme, request)
