@@ -122,10 +122,13 @@ class DerivedIds:
         return numbered_event_id(base, self.taken.get(base, 0) + 1)
 
     def take(self, title: str) -> str:
-        ident = self.peek(title)
-        base = event_id_base(self.day, title)
-        self.taken[base] = self.taken.get(base, 0) + 1
-        return ident
+        return self.take_base(event_id_base(self.day, title))
+
+    def take_base(self, base: str) -> str:
+        """`take` for a title whose `event_id_base` is known already (the loader's events carry it)."""
+        nth = self.taken.get(base, 0) + 1
+        self.taken[base] = nth
+        return numbered_event_id(base, nth)
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,7 @@ import re
 import unicodedata
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from enum import Enum
-from functools import cache
+from functools import cache, lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 UTC = UTC
@@ -176,11 +176,12 @@ def parse_date(text: str) -> date:
 
 def slug(text: str) -> str:
     """A stable ASCII id for a name: 'Maciej Dzierżanowski' -> 'maciej-dzierzanowski'."""
-    text = text.translate(_NON_DECOMPOSING)
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    if not text.isascii():  # ASCII is its own decomposition: most names skip this
+        text = unicodedata.normalize("NFKD", text.translate(_NON_DECOMPOSING)).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
+@lru_cache(maxsize=4096)
 def name_key(text: str) -> str:
     """A stable id word for a name in any script: Latin letters as `slug` makes them, other letters
     kept ('東京都庁での会議', 'встреча-с-мэром'); a name with no letter or digit at all ('🍣') gets a

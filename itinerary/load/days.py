@@ -58,7 +58,7 @@ def _read_events(r: NodeReader, known: Known, node: Node, field: str, day: date,
             read.append((index, item, event))
     derived = _derived_ids(day, read)
     for index, item, event in read:
-        if index in derived:
+        if index in derived and derived[index] != event.id:  # a repeat of a title: numbered
             event = replace(event, id=derived[index])
         if event.id in days.ids:
             first = days.ids[event.id]
@@ -74,4 +74,4 @@ def _derived_ids(day: date, read: list[tuple[int, Node, Event]]) -> dict[int, st
     ids = DerivedIds(day)
     unnamed = [(index, event) for index, _, event in read if not event.explicit_id]
     unnamed.sort(key=lambda pair: (pair[1].start.astimezone(UTC), pair[1].end.astimezone(UTC), pair[0]))
-    return {index: ids.take(event.title) for index, event in unnamed}
+    return {index: ids.take_base(event.id) for index, event in unnamed}  # read_event left each its base

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TypedDict
 
 from yaml import MappingNode, Node, ScalarNode
 
@@ -17,14 +16,6 @@ STATUSES = ("confirmed", "tentative")
 CONTACT_KEYS = ("name", "phone", "email")
 
 
-class EventFields(TypedDict):
-    tentative: bool
-    optional: tuple[str, ...]
-    optional_all: bool
-    number: str
-    contact: Contact | None
-
-
 @dataclass(frozen=True, slots=True)
 class Details:
     tentative: bool = False
@@ -33,16 +24,8 @@ class Details:
     number: str = ""
     contact: Contact | None = None
 
-    def event_fields(self) -> EventFields:
-        """As keyword arguments of `Event`, whose fields these are."""
-        return {
-            "tentative": self.tentative,
-            "optional": self.optional,
-            "optional_all": self.optional_all,
-            "number": self.number,
-            "contact": self.contact,
-        }
 
+NONE = Details()
 
 Refs = Callable[[Node, str], tuple[str, ...]]
 """Reads a list of participant and group ids (each checked and reported)."""
@@ -50,6 +33,8 @@ Refs = Callable[[Node, str], tuple[str, ...]]
 
 def read_details(r: NodeReader, fields: Fields, field: str, kind: Kind, refs: Refs) -> Details:
     """The keys of DETAIL_KEYS the event has; each problem reported, the rest read."""
+    if fields.keys().isdisjoint(DETAIL_KEYS):  # as most events: nothing to read
+        return NONE
     optional, optional_all = _optional(r, fields, field, refs)
     return Details(
         tentative=_status(r, fields, field) == "tentative",

@@ -49,8 +49,8 @@ def read_event(r: NodeReader, known: Known, node: Node, field: str, day: date) -
         return None
     before = len(r.errors)
     title = r.required_text(fields, "title", field, node)
-    kind = _kind(r, fields, field)
-    places = Places(*(_venue_ref(r, known, fields, field, key) for key in ("venue", "from", "to")))
+    kind = _kind(r, fields, field) if "kind" in fields else Kind.MEETING
+    places = _places(r, known, fields, field)
     if kind is None:  # reported; guessing would only add errors that follow from it
         return None
     places = _check_places(r, fields, field, kind, places)
@@ -87,19 +87,24 @@ def read_event(r: NodeReader, known: Known, node: Node, field: str, day: date) -
         tbc=times.tbc,
         check_in_usual=times.usual[0],
         check_out_usual=times.usual[1],
-        **details.event_fields(),
+        tentative=details.tentative,
+        optional=details.optional,
+        optional_all=details.optional_all,
+        number=details.number,
+        contact=details.contact,
     )
 
 
+_KINDS = {k.value: k for k in Kind}
+
+
 def _kind(r: NodeReader, fields: Fields, field: str) -> Kind | None:
-    if "kind" not in fields:
-        return Kind.MEETING
+    """The `kind` the event gives (without one, it is a meeting)."""
     kind_value = r.text(fields["kind"][1], f"{field}.kind")
     kind_text = (kind_value or "").strip()
-    try:
-        return Kind(kind_text)
-    except ValueError:
-        pass
+    kind = _KINDS.get(kind_text)
+    if kind is not None:
+        return kind
     if kind_value is not None:  # None: not a single value, reported already
         names = [k.value for k in Kind]
         r.error(
@@ -144,10 +149,16 @@ def _tz_of(known: Known, venue: Venue | None) -> tzinfo:
     return zone(venue.timezone if venue else known.tz_name)
 
 
+def _places(r: NodeReader, known: Known, fields: Fields, field: str) -> Places:
+    return Places(
+        _venue_ref(r, known, fields, field, "venue") if "venue" in fields else None,
+        _venue_ref(r, known, fields, field, "from") if "from" in fields else None,
+        _venue_ref(r, known, fields, field, "to") if "to" in fields else None,
+    )
+
+
 def _venue_ref(r: NodeReader, known: Known, fields: Fields, field: str, key: str) -> Venue | None:
     """A venue id, or a venue written in place (a mapping)."""
-    if key not in fields:
-        return None
     node, ref_field = fields[key][1], f"{field}.{key}"
     if isinstance(node, MappingNode):
         return read_venue(r, node, ref_field, None, r.src(node), known.tz_name)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
+from functools import lru_cache
 
 from yaml import Node, ScalarNode
 
@@ -93,7 +94,7 @@ def _all_day(r: NodeReader, item: Item, tbc: bool = False) -> Times | None:
 def _time(r: NodeReader, item: Item) -> Times | None:
     """`time: HH:MM` (a default length for its kind) or `time: HH:MM-HH:MM` (past midnight: the next day)."""
     node, field, day = item.fields["time"][1], f"{item.field}.time", item.day
-    hours = r.parse(node, field, span_or_start)
+    hours = r.parse(node, field, _span_or_start)
     if hours is None:
         return None
     first, second = hours
@@ -236,13 +237,21 @@ def _stamp_parts(text: str, day: date, default_time: HHMM | None, tz: tzinfo) ->
     return stamp_date, hhmm, tz_here, explicit_date
 
 
+_span_or_start = lru_cache(maxsize=1024)(span_or_start)
+"""A programme writes the same few times over and over."""
+
+_localize = lru_cache(maxsize=8192)(localize)
+"""The same times on the same days in the same zones (which `zone` makes one object each, compared by identity)."""
+
+
 def instant(r: NodeReader, node: Node, field: str, day: date, hhmm: HHMM, tz: tzinfo) -> datetime | None:
     """The wall-clock time `hhmm` on `day` in `tz`: an error in a DST gap, a warning in a fold."""
-    value, status = localize(day, hhmm, tz)
+    value, status = _localize(day, hhmm, tz)
+    if status is WallTime.OK:
+        return value
     wall = f"{day} {hhmm[0]:02d}:{hhmm[1]:02d}"
     if status is WallTime.GAP:
         r.error(node, field, f"{wall} does not exist in {tz} (clocks go forward then)")
         return None
-    if status is WallTime.FOLD:
-        r.warn(node, f"{field}: {wall} happens twice in {tz} {CLOCKS_GO_BACK}; taken as the first")
+    r.warn(node, f"{field}: {wall} happens twice in {tz} {CLOCKS_GO_BACK}; taken as the first")
     return value
