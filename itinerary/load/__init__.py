@@ -49,15 +49,16 @@ def load(path: str | Path) -> Programme:
 
 def loads(data: bytes | str, name: str = "<string>") -> Programme:
     """Read and validate a programme given as text (or its UTF-8 bytes); `name` is used in messages."""
-    from itinerary.load.nodes import NodeReader
-    from itinerary.load.programme import read_programme
-    from itinerary.load.tree import compose
-
     text = _decode(data, name) if isinstance(data, bytes) else data
-    # The node tree is large and acyclic: the cycle collector only re-scans it, over and over.
+    # The node tree is large and acyclic (and so are the modules imported here the first time):
+    # the cycle collector only re-scans them, over and over.
     was_enabled = gc.isenabled()
     gc.disable()
     try:
+        from itinerary.load.nodes import NodeReader
+        from itinerary.load.programme import read_programme
+        from itinerary.load.tree import compose
+
         root = compose(text, name)
         reader = NodeReader(name)
         try:
