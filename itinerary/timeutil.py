@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 import unicodedata
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
@@ -110,12 +109,12 @@ def is_ambiguous(instant: datetime) -> bool:
     return instant.tzinfo is not None and classify(instant.replace(tzinfo=None), instant.tzinfo) is WallTime.FOLD
 
 
-_HHMM = re.compile(r"^\s*(\d{1,2})[:.h](\d{2})\s*$")
+_HHMM = r"^\s*(\d{1,2})[:.h](\d{2})\s*$"
 
 
 def parse_hhmm(text: str) -> tuple[int, int]:
     """'9:30' -> (9, 30). '24:00' is allowed: it means the end of the day."""
-    match = _HHMM.match(text)
+    match = re.match(_HHMM, text)
     if not match:
         raise ValueError(f"{text!r} is not a time of day (HH:MM)")
     hour, minute = int(match.group(1)), int(match.group(2))
@@ -203,6 +202,8 @@ def name_key(text: str) -> str:
     key = re.sub(r"-+", "-", "".join(out)).strip("-")
     if key or not text.strip():
         return key
+    import hashlib
+
     normal = " ".join(text.casefold().split())
     return "h" + hashlib.sha256(normal.encode("utf-8")).hexdigest()[:8]
 

@@ -6,6 +6,7 @@ and registers itself on `app`; `itinerary/cli/__init__.py` lists them.
 
 from __future__ import annotations
 
+import copy
 import os
 import sys
 from collections.abc import Sequence
@@ -130,7 +131,7 @@ def main() -> None:
     """Entry point: no traceback reaches the user unless ITINERARY_DEBUG is set."""
     sys.stdout = _QuietPipe(sys.stdout)
     try:
-        app()
+        _named(sys.argv[1:])()
     except KeyboardInterrupt:
         sys.stderr.write("itinerary: interrupted\n")
         sys.exit(130)
@@ -144,3 +145,20 @@ def main() -> None:
 
         say(f"itinerary: internal error: {type(exc).__name__}: {exc} (set ITINERARY_DEBUG=1 for details)")
         sys.exit(3)
+
+
+def _named(argv: list[str]) -> typer.Typer:
+    """The app with only the command `argv` starts with, when it starts with one: typer makes every registered
+    command into click's options before it runs any, a sixth of a command's start-up for the ten not run.
+    Anything else (--help, a misspelt command) gets the whole app, and says what it always said."""
+    wanted = [
+        info
+        for info in app.registered_commands
+        if argv
+        and (info.name or (info.callback.__name__.lower().replace("_", "-") if info.callback else None)) == argv[0]
+    ]
+    if len(wanted) != 1:
+        return app
+    only = copy.copy(app)
+    only.registered_commands = wanted
+    return only

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 import sys
 from pathlib import Path
@@ -75,12 +74,12 @@ class _TrimmedLines:
 
 _C1_AND_DEL = {code: f"\\u{code:04x}" for code in range(0x7F, 0xA0)}
 """JSON escapes C0 controls itself; DEL and C1 (0x9b is a terminal's CSI) are escaped here, the data unchanged."""
-_C1 = re.compile("[\x7f-\x9f]")
+_C1 = "[\x7f-\x9f]"
 
 
 def emit_json(data: Any) -> None:
     text = json_text(data)
-    sys.stdout.write(text.translate(_C1_AND_DEL) if _C1.search(text) else text)
+    sys.stdout.write(text.translate(_C1_AND_DEL) if re.search(_C1, text) else text)
 
 
 def json_text(data: Any) -> str:
@@ -98,12 +97,14 @@ def json_text(data: Any) -> str:
         encoded = orjson.dumps(data, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
     except TypeError:
         encoded = b""
-    if encoded and _SMALL_FLOAT.search(encoded) is None:
+    if encoded and re.search(_SMALL_FLOAT, encoded) is None:
         return encoded.decode("utf-8")
+    import json
+
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-_SMALL_FLOAT = re.compile(rb"0\.0000|e-[0-9](?![0-9])")
+_SMALL_FLOAT = rb"0\.0000|e-[0-9](?![0-9])"
 """What a float below 1e-4 looks like in orjson's output, which json writes 1e-05 (found anywhere, strings
 included, json writes it all)."""
 

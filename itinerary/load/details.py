@@ -16,7 +16,7 @@ STATUSES = ("confirmed", "tentative")
 CONTACT_KEYS = ("name", "phone", "email")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)  # never compared nor shown: three methods less to compile
 class Details:
     tentative: bool = False
     optional: tuple[str, ...] = ()

@@ -22,7 +22,7 @@ EVENT_KEYS = (
 )  # fmt: skip
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)  # never compared nor shown: three methods less to compile
 class Known:
     """What the sections before `days:` declared, which events refer to."""
 
@@ -32,7 +32,7 @@ class Known:
     venues: Mapping[str, Venue]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)  # never compared nor shown: three methods less to compile
 class Places:
     venue: Venue | None
     origin: Venue | None

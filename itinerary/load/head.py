@@ -30,7 +30,7 @@ BUFFER_MAX = (24 * 60, "minutes (a day)")
 REVISION_MAX = (2**31 - 1, "(the largest SEQUENCE a calendar holds)")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)  # never compared nor shown: three methods less to compile
 class Head:
     """What the `programme:` section says about the whole visit."""
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-
 from yaml import Node
 
 from itinerary.load.nodes import NodeReader
@@ -85,5 +83,7 @@ def inline_id(name: str, address: str, city: str, geo: tuple[float, float] | Non
     ident = f"inline-{name_key(name)}"
     if not (address or city or geo):
         return ident
+    import hashlib
+
     where = "|".join((" ".join(address.casefold().split()), " ".join(city.casefold().split()), repr(geo)))
     return f"{ident}-{hashlib.sha256(where.encode('utf-8')).hexdigest()[:6]}"
