@@ -130,13 +130,19 @@ def escape(value: str) -> str:
 def text(component: Component, key: str) -> str:
     """A TEXT property's value unescaped, whether icalendar typed it (vText) or kept it as written (an X- or
     NAME property is a vUnknown, backslashes and all); '' when absent."""
-    from icalendar import vText
+    from itinerary.importer.ics.reader import Raw, Text
 
     value: Any = component.get(key)
     if isinstance(value, list):
         value = value[0]
     if value is None:
         return ""
+    if isinstance(value, Text):  # as our reader reads TEXT
+        return str(value)
+    if isinstance(value, Raw):  # as our reader reads an X- property: as written
+        return unescape(str(value))
+    from icalendar import vText
+
     if isinstance(value, vText):  # as added here
         return str(value)
     raw = value.to_ical()  # as parsed: an X- property is kept as written, escapes and all

@@ -4,10 +4,12 @@ The edge where iCalendar's freedoms end: floating times get the programme's zone
 times stay instants, a zone a VTIMEZONE defines under a private name is converted,
 repeating events are expanded (recurring-ical-events does RRULE, RDATE, EXDATE and
 RECURRENCE-ID overrides right), cancelled occurrences are left out, and a file that is
-not a calendar, or a broken one, is refused in one line that says where. icalendar
-and recurring-ical-events are imported only here, and only when a calendar is read.
+not a calendar, or a broken one, is refused in one line that says where. Our reader
+reads what it reads exactly as icalendar does; icalendar and recurring-ical-events are
+imported only for the rest (repeating events, private zones, broken values).
 
-    text     bytes -> text, unfolded lines, BEGIN/END nesting, icalendar's parse
+    text     bytes -> text, unfolded lines, BEGIN/END nesting, the parse
+    reader   RFC 5545 read as icalendar reads it, for the calendars it can (ours among them)
     rules    what a VEVENT must get right (a broken one refuses the file)
     series   VEVENTs by UID: master and overrides; what is left out
     zones    TZIDs -> IANA names, private zones matched, the programme's zone
@@ -28,8 +30,7 @@ from itinerary.importer.ics.zones import iana, match_zone
 from itinerary.timeutil import slug
 
 if TYPE_CHECKING:
-    from icalendar import Calendar
-
+    from itinerary.importer.ics.props import Calendar
     from itinerary.importer.ics.text import Block
 
 __all__ = ["iana", "match_zone", "read"]

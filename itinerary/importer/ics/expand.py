@@ -6,14 +6,10 @@ import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
-from typing import TYPE_CHECKING
 
 from itinerary.importer.draft import CalendarError, Options
-from itinerary.importer.ics.props import Component, as_date, dated
+from itinerary.importer.ics.props import Calendar, Component, as_date, dated
 from itinerary.importer.ics.series import Collected
-
-if TYPE_CHECKING:
-    from icalendar import Calendar
 
 MAX_ITEMS = 20_000
 """More occurrences than any visit has: a repeating event without a range, most likely."""
@@ -47,41 +43,50 @@ def too_many(name: str) -> CalendarError:
 
 def expand(name: str, calendars: list[Calendar], found: Collected, options: Options, tz: tzinfo) -> Expansion:
     """Every occurrence: a lone event is its own; only repeating ones go through the library (it is slow)."""
-    from icalendar import Calendar
-
-    zones = [c for calendar in calendars for c in calendar.walk("VTIMEZONE")]
     forever = {uid for uid, s in found.series.items() if s.forever}
-    bounded, endless = Calendar(), Calendar()
-    for component in zones:
-        bounded.add_component(component)
-        endless.add_component(component)
     start, end = options.start, options.end
     stop = end + timedelta(days=1) if end else None
     out: list[Occurrence] = []
+    bounded: list[Component] = []
+    endless: list[Component] = []
     for component, block in found.events:
         uid = str(component.get("UID", "")).strip()
         series = found.series[uid]
         if uid in forever:
-            endless.add_component(component)
+            endless.append(component)
         elif series.repeats or series.overrides:
-            bounded.add_component(component)
+            bounded.append(component)
         elif _within(component, start, stop, tz):
             out.append(Occurrence(component, block.line))
-    if bounded.subcomponents != zones:
-        out.extend(Occurrence(c) for c in _occurrences(name, bounded, start or _earliest(bounded, tz), stop))
+    if bounded:
+        calendar = _calendar(calendars, bounded)
+        out.extend(Occurrence(c) for c in _occurrences(name, calendar, start or _earliest(calendar, tz), stop))
     notes: tuple[str, ...] = ()
     cut = None
     if forever:
         if stop is None:
             stop, note = _horizon(found, forever, [o.component for o in out], tz)
             notes, cut = (note,), stop - timedelta(days=1)
-        out.extend(Occurrence(c) for c in _occurrences(name, endless, start or _earliest(endless, tz), stop))
+        calendar = _calendar(calendars, endless)
+        out.extend(Occurrence(c) for c in _occurrences(name, calendar, start or _earliest(calendar, tz), stop))
     days = sum(
         max(1, (as_date(o.component.end, tz) - as_date(o.component.start, tz)).days) for o in out if dated(o.component)
     )
     if len(out) + days > MAX_ITEMS:
         raise too_many(name)
     return Expansion(out, notes, cut)
+
+
+def _calendar(calendars: list[Calendar], events: list[Component]) -> Calendar:
+    """The calendar's zones and these events, for the library to expand (only icalendar's components repeat)."""
+    from icalendar import Calendar as Library
+
+    out = Library()
+    for component in (c for calendar in calendars for c in calendar.walk("VTIMEZONE")):
+        out.add_component(component)
+    for component in events:
+        out.add_component(component)
+    return out
 
 
 def _horizon(found: Collected, forever: set[str], lone: list[Component], tz: tzinfo) -> tuple[date, str]:

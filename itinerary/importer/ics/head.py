@@ -6,13 +6,10 @@ from collections import Counter
 from collections.abc import Sequence
 from datetime import date, timedelta, tzinfo
 from pathlib import PurePath
-from typing import TYPE_CHECKING
 
 from itinerary.importer.draft import Item, Options
 from itinerary.importer.ics.items import Tally
-
-if TYPE_CHECKING:
-    from icalendar import Calendar
+from itinerary.importer.ics.props import Calendar
 
 
 def title(calendars: Sequence[Calendar], name: str) -> str:

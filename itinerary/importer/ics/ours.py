@@ -11,16 +11,12 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 from itinerary import xprops
 from itinerary.importer.draft import Item, Place
-from itinerary.importer.ics.props import Component
+from itinerary.importer.ics.props import Calendar, Component
 from itinerary.model import Contact, Kind
 from itinerary.timeutil import tzid
-
-if TYPE_CHECKING:
-    from icalendar import Calendar
 
 
 def our_programme(data: bytes, calendars: Sequence[Calendar]) -> str | None:

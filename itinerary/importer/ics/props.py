@@ -9,7 +9,10 @@ from typing import Any
 from itinerary.importer.draft import utc
 
 Component = Any
-"""An icalendar component: its properties are a union of 30 types, read here by what each property is."""
+"""An icalendar component, or our reader's like it: its properties are a union of 30 types, read here by
+what each property is."""
+Calendar = Any
+"""A VCALENDAR, icalendar's or our reader's."""
 
 
 def values(prop: Any, attr: str = "") -> Iterator[tuple[Any, dict[str, Any]]]:

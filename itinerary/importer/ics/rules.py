@@ -70,6 +70,8 @@ _DATE_WITH_Z = re.compile(r"(\d{4})(\d\d)(\d\d)Z")
 
 def _mend_dates(component: Component) -> None:
     """A date with a stray 'Z' is that date: the one reading there is, where icalendar gives up on it."""
+    if not getattr(component, "errors", None):
+        return  # nothing icalendar gave up on (our reader leaves such calendars to it)
     from icalendar.prop import vDDDLists, vDDDTypes
 
     mended = set()
@@ -106,12 +108,14 @@ def _stray_z_dates(value: object) -> list[date]:
 def _drop_empty_rules(component: Component, left_out: Counter[str]) -> None:
     """'RRULE:' with nothing after it (a holiday feed writes one on every event) says no repeat at all:
     read as a rule, each event would repeat forever and be cut at the horizon of endless series."""
+    rules = component.get("RRULE")
+    if rules is None:
+        return
     from icalendar.prop import vRecur
 
-    rules = component.get("RRULE")
     each = rules if isinstance(rules, list) else [rules]
     kept = [rule for rule in each if not (isinstance(rule, vRecur) and not rule)]
-    if rules is None or len(kept) == len(each):
+    if len(kept) == len(each):
         return
     left_out["RRULE with nothing in it"] += len(each) - len(kept)
     del component["RRULE"]

@@ -6,15 +6,11 @@ import contextlib
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
-from itinerary.importer.ics.props import Component, instant_key
+from itinerary.importer.ics.props import Calendar, Component, instant_key
 from itinerary.importer.ics.rules import TIMES, Where, check
 from itinerary.importer.ics.text import Block
 from itinerary.xprops import REVISION
-
-if TYPE_CHECKING:
-    from icalendar import Calendar
 
 NO_UID = "itinerary-no-uid-line-"
 """The start of a stand-in UID, so that expansion keeps UID-less events apart; dropped again in the item."""

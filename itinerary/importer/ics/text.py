@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from itinerary.importer.draft import CalendarError
 
 if TYPE_CHECKING:
-    from icalendar import Calendar
+    from itinerary.importer.ics.props import Calendar
 
 MAX_BYTES = 20 * 1024 * 1024
 
@@ -133,7 +133,13 @@ def _end(stack: list[tuple[str, int]], component: str, number: int, name: str) -
 
 
 def parse(text: str, name: str) -> list[Calendar]:
-    """icalendar's reading of the text; its many exceptions become one CalendarError."""
+    """The calendars in the text: as our reader reads them, where it reads them as icalendar does; else
+    icalendar's reading, its many exceptions made one CalendarError."""
+    from itinerary.importer.ics.reader import read
+
+    ours = read(text)
+    if ours is not None:
+        return ours
     from icalendar import Calendar
 
     try:

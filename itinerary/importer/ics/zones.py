@@ -6,14 +6,11 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from itinerary.importer.draft import Options
-from itinerary.importer.ics.props import Component
+from itinerary.importer.ics.props import Calendar, Component
 from itinerary.timeutil import is_zone, zone, zone_name
-
-if TYPE_CHECKING:
-    from icalendar import Calendar
 
 _AREAS = ("Africa/", "America/", "Antarctica/", "Asia/", "Atlantic/", "Australia/", "Europe/", "Indian/", "Pacific/")
 
