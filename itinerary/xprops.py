@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
@@ -31,7 +31,7 @@ ESTIMATED_END, NOTES, REVISION, DIGEST = (f"{PREFIX}{n}" for n in ("ESTIMATED-EN
 TBC, TENTATIVE, NUMBER, CONTACT = (f"{PREFIX}{n}" for n in ("TBC", "TENTATIVE", "NUMBER", "CONTACT"))
 VENUE, FROM_GEO, TO_GEO, VENUE_GEO = (f"{PREFIX}{n}" for n in ("VENUE", "FROM-GEO", "TO-GEO", "VENUE-GEO"))
 BACKGROUND = f"{PREFIX}BACKGROUND"
-_VOLATILE = frozenset({"SEQUENCE", "DTSTAMP", "LAST-MODIFIED", REVISION, DIGEST})
+VOLATILE = frozenset({"SEQUENCE", "DTSTAMP", "LAST-MODIFIED", REVISION, DIGEST})
 """Left out of the digest: they say when, not what."""
 
 
@@ -102,10 +102,8 @@ def _read_instant(text: str) -> datetime | None:
         return None
 
 
-def add(component: Component, facts: Facts) -> None:
-    """Write `facts` into the VEVENT `component` (only what is set), escaped here: see `escape`."""
-    from icalendar.prop import vUnknown
-
+def entries(facts: Facts) -> list[tuple[str, str]]:
+    """The X-ITINERARY-* properties of `facts` (only what is set), name and value, the value escaped: see `escape`."""
     values: list[tuple[str, str]] = [(ID, facts.event_id), (FROM, facts.origin), (TO, facts.destination)]
     for key, instant in ((CHECK_IN, facts.check_in), (CHECK_OUT, facts.check_out)):
         values.append((key, _instant(instant) if instant is not None else ""))
@@ -115,9 +113,15 @@ def add(component: Component, facts: Facts) -> None:
     values += [(VENUE, facts.venue), (BACKGROUND, "TRUE" if facts.background else "")]
     for key, geo in ((FROM_GEO, facts.origin_geo), (TO_GEO, facts.destination_geo), (VENUE_GEO, facts.venue_geo)):
         values.append((key, f"{geo[0]!r};{geo[1]!r}" if geo is not None else ""))
-    for key, text in values:
-        if text:
-            component.add(key, vUnknown(escape(visible(text))))
+    return [(key, escape(visible(text))) for key, text in values if text]
+
+
+def add(component: Component, facts: Facts) -> None:
+    """Write `facts` into the icalendar VEVENT `component` (the export writes `entries` itself)."""
+    from icalendar.prop import vUnknown
+
+    for key, value in entries(facts):
+        component.add(key, vUnknown(value))
 
 
 def escape(value: str) -> str:
@@ -207,12 +211,22 @@ def digest(component: Component) -> str:
     stores it, different once anyone changes a time, a place or a word."""
     lines = []
     for name, value in component.property_items(recursive=False, sorted=False):
-        if name in _VOLATILE or name in ("BEGIN", "END"):
+        if name in VOLATILE or name in ("BEGIN", "END"):
             continue
         params = ";".join(f"{k}={v}" for k, v in sorted(getattr(value, "params", {}).items()))
         raw = value.to_ical() if hasattr(value, "to_ical") else str(value)
         text = raw.decode("utf-8") if isinstance(raw, bytes) else str(raw)
         lines.append(f"{name};{params}:{text}")
+    return digest_of(lines)
+
+
+def digest_line(name: str, params: Iterable[tuple[str, str]], value: str) -> str:
+    """What `digest` takes of one property: its name, parameters as given (sorted, unquoted) and value as written."""
+    return f"{name};{';'.join(f'{k}={v}' for k, v in sorted(params))}:{value}"
+
+
+def digest_of(lines: Iterable[str]) -> str:
+    """The digest of an event's properties, each given by `digest_line` (VOLATILE ones left out)."""
     return hashlib.sha256("\n".join(sorted(lines)).encode("utf-8")).hexdigest()[:32]
 
 

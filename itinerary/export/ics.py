@@ -17,16 +17,13 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from itinerary import xprops
+from itinerary.export import lines
 from itinerary.model import DEFAULT_DURATION, Event, Kind, Programme, Venue
 from itinerary.timeutil import abbreviation, days_span, duration, is_ambiguous, tzid, zone_name
 from itinerary.visible import visible
 from itinerary.xprops import Stamp
-
-if TYPE_CHECKING:
-    from icalendar import Event as VEvent
 
 PRODID_PREFIX = "-//itinerary//"
 DOMAIN = "itinerary"
@@ -370,68 +367,34 @@ class CalendarFile:
 
 
 END = b"END:VCALENDAR\r\n"
-FOLD = "\r\n "
-LIMIT = 75
+_VEVENT_ORDER = {name: n for n, name in enumerate(("SUMMARY", "DTSTART", "DTEND", "DTSTAMP", "UID", "SEQUENCE"))}
+"""Properties an event writes first, in this order (icalendar's canonical order); the rest by name."""
+_INT_RANGE = (-(2**31), 2**31 - 1)
+
+Property = tuple[str, tuple[tuple[str, str], ...], str]
+"""Name, parameters (unquoted) and value as written (escaped): a content line before it is folded."""
 
 
-def _tokens(line: str) -> list[str]:
-    """A content line in pieces no fold may cut: a character, or an escape (`\\,` in text, `^n` in a parameter)."""
-    out: list[str] = []
-    index = 0
-    while index < len(line):
-        size = 2 if line[index] in "\\^" and index + 1 < len(line) else 1
-        out.append(line[index : index + size])
-        index += size
-    return out
+def _sorted(properties: list[Property]) -> list[Property]:
+    return sorted(properties, key=lambda p: (_VEVENT_ORDER.get(p[0], len(_VEVENT_ORDER)), p[0]))
 
 
-def _cuts_an_escape(folded: str) -> bool:
-    edges: set[int] = set()
-    position = 0
-    for segment in folded.split(FOLD)[:-1]:
-        position += len(segment)
-        edges.add(position)
-    position = 0
-    for token in _tokens(folded.replace(FOLD, "")):
-        if len(token) == 2 and position + 1 in edges:
-            return True
-        position += len(token)
-    return False
+def _component(kind: str, properties: Iterable[Property]) -> bytes:
+    body = [lines.fold(lines.line(name, value, params)) for name, params, value in properties]
+    return b"".join([f"BEGIN:{kind}\r\n".encode(), *body, f"END:{kind}\r\n".encode()])
 
 
-def keep_escapes(data: bytes) -> bytes:
-    """Folds as icalendar makes them, except where one cuts an escape in two: icalendar 7.3 moves a
-    trailing backslash to the next line even when it is the escaped one (`\\\\`), and some readers take
-    each line's escapes apart before unfolding. Such a line is folded again, escape by escape."""
-    text = data.decode("utf-8")
-    if FOLD not in text:
-        return data
-    lines = re.split(r"\r\n(?! )", text)
-    for number, folded in enumerate(lines):
-        if FOLD not in folded or not _cuts_an_escape(folded):
-            continue
-        pieces: list[str] = []
-        current, octets = "", 0
-        for token in _tokens(folded.replace(FOLD, "")):
-            size = len(token.encode("utf-8"))
-            if current and octets + size >= LIMIT:
-                pieces.append(current)
-                current, octets = "", 0
-            current += token
-            octets += size
-        lines[number] = FOLD.join([*pieces, current])
-    return "\r\n".join(lines).encode("utf-8")
+def _utc(instant: datetime) -> datetime:
+    return instant.replace(tzinfo=UTC) if instant.tzinfo is None else instant.astimezone(UTC)
 
 
 @dataclass
 class _Builder:
     """Writes each VEVENT and VTIMEZONE once and shares the bytes across every calendar of the programme.
 
-    Every line is icalendar's (escaping, folding, CRLF; a fold that cuts an escape is redone by
-    `keep_escapes`); only the calendars' bodies are
-    joined here, in the order icalendar's own `Calendar.to_ical` would write them. The
-    VTIMEZONEs are the ones `add_missing_timezones(first_date=, last_date=)` would add,
-    made here in sorted order so that two runs give the same bytes.
+    The text is written by `lines` (escaping, folding, CRLF) in the order icalendar's own
+    `Calendar.to_ical` wrote it, byte for byte. The VTIMEZONEs cover the programme's whole
+    years, in sorted order so that two runs give the same bytes.
     """
 
     programme: Programme
@@ -466,101 +429,106 @@ class _Builder:
     def vevent(self, event: Event) -> bytes:
         cached = self.vevents.get(event.id)
         if cached is None:
-            component = self.component(event)
-            self.restamp(component)
-            cached = self.vevents[event.id] = keep_escapes(component.to_ical())
+            properties = self.properties(event)
+            cached = self.vevents[event.id] = _component("VEVENT", _sorted(self.restamp(event, properties)))
         return cached
 
-    def restamp(self, component: VEvent) -> None:
+    def restamp(self, event: Event, properties: list[Property]) -> list[Property]:
         """SEQUENCE: kept while the event says the same as in the calendars last written, else one more than
         there and at least the programme's `revision` (which a first export uses)."""
-        content = xprops.digest(component)
+        content = xprops.digest_of(xprops.digest_line(*p) for p in properties if p[0] not in xprops.VOLATILE)
         revision = self.programme.revision
-        old = self.previous.get(str(component["UID"]))
+        old = self.previous.get(uid(self.programme, event))
         if old is None:
-            xprops.stamp(component, revision, revision, content)
+            number, since = revision, revision
         elif old.digest == content:
-            xprops.stamp(component, old.sequence, old.revision, content)
+            number, since = old.sequence, old.revision
         else:
-            xprops.stamp(component, max(old.sequence + 1, revision), revision, content)
+            number, since = max(old.sequence + 1, revision), revision
+        if not _INT_RANGE[0] <= number <= _INT_RANGE[1]:
+            raise ValueError(f"Integer {number} is outside the RFC 5545 range [{_INT_RANGE[0]}, {_INT_RANGE[1]}]")
+        stamps = [("SEQUENCE", (), str(number)), (xprops.REVISION, (), lines.text(str(since)))]
+        return [*properties, *stamps, (xprops.DIGEST, (), lines.text(content))]
 
-    def component(self, event: Event) -> VEvent:
-        from icalendar import Event as VEventClass
-        from icalendar.enums import STATUS, TRANSP
-
+    def properties(self, event: Event) -> list[Property]:
+        """The event's properties but SEQUENCE and the state kept with it, in no particular order."""
         programme = self.programme
         start, end = span(event)
+        if start > end:
+            raise ValueError("end must be after start")
         venue = location(event)
-        component = VEventClass.new(
-            uid=uid(programme, event),
-            stamp=self.stamp,
-            last_modified=self.stamp,
-            sequence=sequence(programme),
-            summary=visible(event.title),
-            start=start,
-            end=end,
-            location=visible(place(venue)) if venue else None,
-            description=visible(description(programme, event)),
-            url=venue.url if venue and venue.url else None,
-            categories=[event.kind.value],
-            transparency=TRANSP.TRANSPARENT if event.background or _dated(event) else None,
-            status=STATUS.TENTATIVE if event.tentative or event.tbc else None,
-        )
-        if venue is not None and venue.geo is not None:
-            component.add("GEO", venue.geo)
-        xprops.add(component, facts(programme, event))
+        stamp = lines.utc_text(_utc(self.stamp))
+        out: list[Property] = [
+            ("SUMMARY", (), lines.text(visible(event.title))),
+            ("DTSTART", *lines.when(start)),
+            ("DTEND", *lines.when(end)),
+            ("DTSTAMP", (), stamp),
+            ("UID", (), lines.text(uid(programme, event))),
+            ("CATEGORIES", (), lines.text(event.kind.value)),
+            ("DESCRIPTION", (), lines.text(visible(description(programme, event)))),
+            ("LAST-MODIFIED", (), stamp),
+        ]
+        if venue is not None:
+            out += self.where(venue)
+        if event.background or _dated(event):
+            out.append(("TRANSP", (), "TRANSPARENT"))
+        if event.tentative or event.tbc:
+            out.append(("STATUS", (), "TENTATIVE"))
+        out += [(key, (), value) for key, value in xprops.entries(facts(programme, event))]
         if self.invite is not None:
-            self.add_invitation(component, event)
-        return component
+            out += self.invitation(event)
+        return out
 
-    def add_invitation(self, component: VEvent, event: Event) -> None:
-        from icalendar import vCalAddress
+    @staticmethod
+    def where(venue: Venue) -> list[Property]:
+        """LOCATION, and URL and GEO where the venue has them."""
+        out: list[Property] = [("LOCATION", (), lines.text(visible(place(venue))))]
+        if venue.url:
+            if "\r" in venue.url or "\n" in venue.url:
+                raise ValueError(f"A URI value may not contain CR or LF characters: {venue.url!r}")
+            out.append(("URL", (), venue.url))
+        if venue.geo is not None:
+            out.append(("GEO", (), lines.geo(venue.geo)))
+        return out
 
+    def invitation(self, event: Event) -> list[Property]:
+        """ORGANIZER, and an ATTENDEE for each attendee with an email, in the programme's order."""
         assert self.invite is not None
-        organizer = vCalAddress(f"mailto:{self.invite.email}")
-        if self.invite.name:
-            organizer.params["CN"] = self.invite.name
-        component.add("ORGANIZER", organizer)
+        name = self.invite.name
+        out: list[Property] = [("ORGANIZER", (("CN", name),) if name else (), f"mailto:{self.invite.email}")]
         attending = self.programme.attendees(event)
         optional = self.programme.optional(event)
         for person in self.programme.participants.values():
             if person.id in attending and person.email:
-                attendee = vCalAddress(f"mailto:{person.email}")
-                attendee.params.update(
-                    {
-                        "CN": one_line(person.name),
-                        "CUTYPE": "INDIVIDUAL",
-                        "ROLE": "OPT-PARTICIPANT" if person.id in optional else "REQ-PARTICIPANT",
-                        "PARTSTAT": "NEEDS-ACTION",
-                    }
-                )
-                component.add("ATTENDEE", attendee)
+                role = "OPT-PARTICIPANT" if person.id in optional else "REQ-PARTICIPANT"
+                params = (("CN", one_line(person.name)), ("CUTYPE", "INDIVIDUAL"), ("PARTSTAT", "NEEDS-ACTION"))
+                out.append(("ATTENDEE", (*params, ("ROLE", role)), f"mailto:{person.email}"))
+        return out
 
     def head(self, ref: str | None, name: str) -> bytes:
-        """The VCALENDAR's own properties, as icalendar writes them (no components yet)."""
-        from icalendar import Calendar, vDuration, vText
-
+        """The VCALENDAR's own properties (no components yet)."""
         programme = self.programme
-        about = f"{name}, {days_span(programme.start, programme.end)}, revision {programme.revision}"
-        calendar = Calendar.new(
-            prodid=prodid(),
-            uid=calendar_uid(programme, ref),
-            method="PUBLISH",
-            calscale="GREGORIAN",
-            last_modified=self.stamp,
-        )
-        # TEXT (RFC 7986 5.1, 5.2): icalendar 7.3 writes NAME and the X-WR- copies unescaped, so vobject and
-        # Radicale cut the name at its first comma or semicolon.
-        for key, value in (("DESCRIPTION", about), ("X-WR-CALDESC", about), ("NAME", name), ("X-WR-CALNAME", name)):
-            calendar.add(key, vText(value))
-        # The programme's zone: a calendar of whole days only (one person's to-be-confirmed items) has no
-        # other, and import reads whole days and estimates in it.
-        calendar.add("X-WR-TIMEZONE", vText(self.programme.timezone))
-        calendar.add("REFRESH-INTERVAL", REFRESH, parameters={"VALUE": "DURATION"})
-        calendar.add("X-PUBLISHED-TTL", vDuration(REFRESH))
-        data = keep_escapes(calendar.to_ical())
-        assert data.endswith(END)
-        return data[: -len(END)]
+        about = lines.text(f"{name}, {days_span(programme.start, programme.end)}, revision {programme.revision}")
+        duration = lines.duration(REFRESH)
+        # TEXT (RFC 7986 5.1, 5.2): NAME and the X-WR- copies escaped too, or vobject and Radicale cut the name
+        # at its first comma or semicolon. X-WR-TIMEZONE: the programme's zone: a calendar of whole days only
+        # (one person's to-be-confirmed items) has no other, and import reads whole days and estimates in it.
+        properties: list[Property] = [
+            ("VERSION", (), "2.0"),
+            ("PRODID", (), lines.text(prodid())),
+            ("CALSCALE", (), "GREGORIAN"),
+            ("METHOD", (), "PUBLISH"),
+            ("DESCRIPTION", (), about),
+            ("X-WR-CALDESC", (), about),
+            ("NAME", (), lines.text(name)),
+            ("X-WR-CALNAME", (), lines.text(name)),
+            ("LAST-MODIFIED", (), lines.utc_text(_utc(self.stamp))),
+            ("REFRESH-INTERVAL", (("VALUE", "DURATION"),), duration),
+            ("UID", (), lines.text(calendar_uid(programme, ref))),
+            ("X-PUBLISHED-TTL", (), duration),
+            ("X-WR-TIMEZONE", (), lines.text(programme.timezone)),
+        ]
+        return _component("VCALENDAR", properties)[: -len(END)]
 
     def zones(self, events: list[Event]) -> list[str]:
         """As `zones`, each event's worked out once (an event is in up to 300 calendars)."""
@@ -581,13 +549,12 @@ class _Builder:
 
     def resource(self, event: Event) -> bytes:
         """The event alone as a CalDAV calendar object resource (RFC 4791 4.1): its VTIMEZONEs, no METHOD."""
-        from icalendar import Calendar
-
-        head = Calendar()
-        head.add("VERSION", "2.0")
-        head.add("PRODID", prodid())
-        head.add("CALSCALE", "GREGORIAN")
-        start = head.to_ical()[: -len(END)]
+        head: list[Property] = [
+            ("VERSION", (), "2.0"),
+            ("PRODID", (), lines.text(prodid())),
+            ("CALSCALE", (), "GREGORIAN"),
+        ]
+        start = _component("VCALENDAR", head)[: -len(END)]
         return b"".join([start, *(self.vtimezone(key) for key in zones([event])), self.vevent(event), END])
 
 

@@ -86,19 +86,17 @@ def observances(key: str, first: date, last: date) -> list[Observance]:
 
 
 def vtimezone(key: str, first: date, last: date) -> bytes:
-    """The VTIMEZONE of `key` for the window, as icalendar writes it."""
-    from icalendar import Timezone, TimezoneDaylight, TimezoneStandard
+    """The VTIMEZONE of `key` for the window, each property as icalendar would write it."""
+    from itinerary.export.lines import fold, naive_text, offset, text
 
-    component = Timezone()
-    component.add("TZID", key)
-    component.add("COMMENT", f"This timezone only works from {first} to {last}.")
+    out = [b"BEGIN:VTIMEZONE\r\n", fold(f"TZID:{text(key)}")]
+    out.append(fold(f"COMMENT:{text(f'This timezone only works from {first} to {last}.')}"))
     for observance in observances(key, first, last):
-        part = TimezoneDaylight() if observance.daylight else TimezoneStandard()
-        part.add("DTSTART", observance.onset)
+        kind = "DAYLIGHT" if observance.daylight else "STANDARD"
+        out += [fold(f"BEGIN:{kind}"), fold(f"DTSTART:{naive_text(observance.onset)}")]
         if observance.name:
-            part.add("TZNAME", observance.name)
-        part.add("TZOFFSETFROM", observance.offset_from)
-        part.add("TZOFFSETTO", observance.offset_to)
-        component.add_component(part)
-    data: bytes = component.to_ical()
-    return data
+            out.append(fold(f"TZNAME:{text(observance.name)}"))
+        out.append(fold(f"TZOFFSETFROM:{offset(observance.offset_from)}"))
+        out += [fold(f"TZOFFSETTO:{offset(observance.offset_to)}"), fold(f"END:{kind}")]
+    out.append(b"END:VTIMEZONE\r\n")
+    return b"".join(out)
