@@ -5,12 +5,14 @@ right lives here, with its reason: UIDs derived from the event's identity, so th
 importing a revised programme updates events instead of duplicating them; stamps
 that do not move when nothing changed; a VTIMEZONE for every zone used, bounded to
 the programme's dates; hotel stays and free days as dates with an exclusive end; no
-ATTENDEE or ORGANIZER unless an invitation is asked for. The icalendar library is
-imported only when a calendar is built.
+ATTENDEE or ORGANIZER unless an invitation is asked for. The text is written by
+`lines`, not by the icalendar library, whose import alone cost more than the rest of
+exporting a small programme.
 """
 
 from __future__ import annotations
 
+import operator
 import os
 import re
 from collections.abc import Iterable, Mapping
@@ -36,10 +38,14 @@ REFRESH = timedelta(days=1)
 UID_LIMIT = 160
 _SAFE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-.")
 _HEX = frozenset("0123456789ABCDEF")
+_PLAIN = re.compile(r"[a-zA-Z0-9\-./]*")
+"""An id that needs no '+XX' (most do not)."""
 
 
 def _escape(text: str) -> str:
     """An event id in characters every store accepts in a file name ('/' becomes '_', others '+XX')."""
+    if _PLAIN.fullmatch(text):
+        return text.replace("/", "_")
     out: list[str] = []
     for ch in text:
         if ch == "/":
@@ -147,20 +153,35 @@ def owner(data: bytes) -> str | None:
     Only our PRODID together with a calendar UID of ours counts, so a file someone
     exported from their own calendar is never taken for one of ours.
     """
-    text = data.decode("utf-8", "replace")
-    lines = re.sub(r"\r?\n[ \t]", "", text).splitlines()
-    if not lines or lines[0].strip().upper() != "BEGIN:VCALENDAR":
-        return None
-    values: dict[str, str] = {}
-    for line in lines[1:]:
-        if line.upper().startswith(("BEGIN:", "END:")):
-            break
-        name, _, value = line.partition(":")
-        values.setdefault(name.split(";", 1)[0].strip().upper(), value.strip())
-    if not values.get("PRODID", "").startswith(PRODID_PREFIX):
+    values = _head(data[:_HEAD], whole=len(data) <= _HEAD)
+    if not isinstance(values, dict):  # no component begins in the first few kilobytes: read all that was given
+        values = _head(data, whole=True)
+    if not isinstance(values, dict) or not values.get("PRODID", "").startswith(PRODID_PREFIX):
         return None
     match = re.fullmatch(r"[^@]+@calendars\.([a-z0-9-]+)\." + DOMAIN, values.get("UID", ""))
     return match.group(1) if match else None
+
+
+_HEAD = 4096
+"""Bytes that hold a calendar's own properties (ours take under one): unfolding 64 KiB for each of 300
+files took longer than writing them."""
+_MORE = object()
+
+
+def _head(data: bytes, whole: bool) -> dict[str, str] | object | None:
+    """The VCALENDAR's own properties before its first component; None if `data` does not begin as a calendar;
+    _MORE when no component begins in `data` and it is not `whole` (the properties may go on)."""
+    text = data.decode("utf-8", "replace")
+    found = re.sub(r"\r?\n[ \t]", "", text).splitlines()
+    if not found or found[0].strip().upper() != "BEGIN:VCALENDAR":
+        return None
+    values: dict[str, str] = {}
+    for line in found[1:]:
+        if line.upper().startswith(("BEGIN:", "END:")):
+            return values
+        name, _, value = line.partition(":")
+        values.setdefault(name.split(";", 1)[0].strip().upper(), value.strip())
+    return values if whole else _MORE
 
 
 def written_for(path: Path) -> str | None:
@@ -249,9 +270,9 @@ def estimated_note(event: Event) -> str:
     return f"End time estimated: the programme gives none, so the usual {usual} for {event.kind.with_article} is shown."
 
 
-def description(programme: Programme, event: Event) -> str:
+def description(programme: Programme, event: Event, twice: tuple[bool, bool] | None = None) -> str:
     """What the calendar's fields cannot say: what is unsettled, the leg's number and ends, check-in and -out,
-    who attends, whom to call, notes."""
+    who attends, whom to call, notes. `twice`: `_twice(event)`, where the caller has it already."""
     lines: list[str] = [f"{event.open_note[0].upper()}{event.open_note[1:]}."] if event.open_note else []
     if event.number:
         lines.append(f"{event.kind.value.capitalize()} number: {event.number}")
@@ -266,8 +287,9 @@ def description(programme: Programme, event: Event) -> str:
         lines.append(f"Check-in {_clock(event.start)}, check-out {_clock(event.end)}")
     if event.end_estimated:
         lines.append(estimated_note(event))
-    for label, instant in (("Starts", event.start), ("Ends", event.end)):
-        if not _dated(event) and is_ambiguous(instant):
+    twice = _twice(event) if twice is None else twice
+    for label, instant, again in (("Starts", event.start, twice[0]), ("Ends", event.end, twice[1])):
+        if again:
             lines.append(f"{label} {_clock(instant)}: the first of the two {instant:%H:%M} as clocks go back.")
     lines.append(f"Who: {programme.who_label(event)}")
     if event.contact is not None:
@@ -311,29 +333,34 @@ def _dated(event: Event) -> bool:
     return event.all_day or event.kind is Kind.HOTEL
 
 
-def span(event: Event) -> tuple[date, date] | tuple[datetime, datetime]:
-    """DTSTART and DTEND: instants in their own zones, or dates with an exclusive end (the check-out day)."""
+def span(event: Event, twice: tuple[bool, bool] | None = None) -> tuple[date, date] | tuple[datetime, datetime]:
+    """DTSTART and DTEND: instants in their own zones, or dates with an exclusive end (the check-out day).
+
+    A wall time that happens twice (clocks go back) is given in UTC: clients disagree on which of the
+    two a TZID means. `twice`: `_twice(event)`, where the caller has it already."""
     if not _dated(event):
-        return _unambiguous(event.start), _unambiguous(event.end)
+        start_twice, end_twice = _twice(event) if twice is None else twice
+        start = event.start.astimezone(UTC) if start_twice else event.start
+        return start, event.end.astimezone(UTC) if end_twice else event.end
     first, last = event.start.date(), event.end.date()
     return first, max(last, first + timedelta(days=1))
 
 
-def _unambiguous(instant: datetime) -> datetime:
-    """A wall time that happens twice (clocks go back) in UTC: clients disagree on which of the two a TZID means."""
-    return instant.astimezone(UTC) if is_ambiguous(instant) else instant
+def _twice(event: Event) -> tuple[bool, bool]:
+    """Whether the event's start and end are wall times that happen twice (only a timed event's matter)."""
+    if _dated(event):
+        return False, False
+    return is_ambiguous(event.start), is_ambiguous(event.end)
+
+
+def _zones_of(values: Iterable[date | datetime]) -> tuple[str, ...]:
+    keys = (tzid(value.tzinfo) for value in values if isinstance(value, datetime))
+    return tuple(key for key in keys if key)
 
 
 def zones(events: Iterable[Event]) -> list[str]:
     """The TZIDs the events' DTSTART/DTEND carry, sorted so that output is the same on every run."""
-    found: set[str] = set()
-    for event in events:
-        for value in span(event):
-            if isinstance(value, datetime):
-                key = tzid(value.tzinfo)
-                if key:
-                    found.add(key)
-    return sorted(found)
+    return sorted({key for event in events for key in _zones_of(span(event))})
 
 
 def calendar_name(programme: Programme, ref: str | None) -> str:
@@ -367,25 +394,41 @@ class CalendarFile:
 
 
 END = b"END:VCALENDAR\r\n"
-_VEVENT_ORDER = {name: n for n, name in enumerate(("SUMMARY", "DTSTART", "DTEND", "DTSTAMP", "UID", "SEQUENCE"))}
-"""Properties an event writes first, in this order (icalendar's canonical order); the rest by name."""
 _INT_RANGE = (-(2**31), 2**31 - 1)
 
 Property = tuple[str, tuple[tuple[str, str], ...], str]
 """Name, parameters (unquoted) and value as written (escaped): a content line before it is folded."""
-
-
-def _sorted(properties: list[Property]) -> list[Property]:
-    return sorted(properties, key=lambda p: (_VEVENT_ORDER.get(p[0], len(_VEVENT_ORDER)), p[0]))
+_NAME = operator.itemgetter(0)
 
 
 def _component(kind: str, properties: Iterable[Property]) -> bytes:
-    body = [lines.fold(lines.line(name, value, params)) for name, params, value in properties]
+    """BEGIN, the properties in the order given, END: each line folded, with CRLF."""
+    body = [
+        lines.fold(f"{name}:{value}" if not params else lines.line(name, value, params))
+        for name, params, value in properties
+    ]
     return b"".join([f"BEGIN:{kind}\r\n".encode(), *body, f"END:{kind}\r\n".encode()])
+
+
+def _said(properties: Iterable[Property]) -> str:
+    """xprops.digest of the event these properties make (those that say when, not what, left out)."""
+    return xprops.digest_of(
+        f"{name};:{value}" if not params else xprops.digest_line(name, params, value)
+        for name, params, value in properties
+        if name not in xprops.VOLATILE
+    )
 
 
 def _utc(instant: datetime) -> datetime:
     return instant.replace(tzinfo=UTC) if instant.tzinfo is None else instant.astimezone(UTC)
+
+
+@dataclass(frozen=True, slots=True)
+class _Written:
+    """One VEVENT's bytes and the TZIDs its times carry (their VTIMEZONEs go in every calendar it is in)."""
+
+    data: bytes
+    zones: tuple[str, ...]
 
 
 @dataclass
@@ -402,11 +445,14 @@ class _Builder:
     invite: Invite | None = None
     previous: Mapping[str, Stamp] = field(default_factory=dict)
     """How each UID stood in the calendars last written: SEQUENCE moves only for an event that changed."""
-    vevents: dict[str, bytes] = field(default_factory=dict)
+    written: dict[str, _Written] = field(default_factory=dict)
     vtimezones: dict[str, bytes] = field(default_factory=dict)
     bounds: tuple[date, date] | None = None
-    event_zones: dict[int, list[str]] = field(default_factory=dict)
-    """Each event's TZIDs (by the event's id()), worked out once for all the calendars it is in."""
+    stamp_text: str = ""
+    """DTSTAMP and LAST-MODIFIED."""
+
+    def __post_init__(self) -> None:
+        self.stamp_text = lines.utc_text(_utc(self.stamp))
 
     def zone_bounds(self) -> tuple[date, date]:
         """The whole years of the programme: a handful of transitions, not 1970-2038 (which Outlook
@@ -426,19 +472,36 @@ class _Builder:
             self.vtimezones[key] = vtimezone(key, *self.zone_bounds())
         return self.vtimezones[key]
 
-    def vevent(self, event: Event) -> bytes:
-        cached = self.vevents.get(event.id)
-        if cached is None:
-            properties = self.properties(event)
-            cached = self.vevents[event.id] = _component("VEVENT", _sorted(self.restamp(event, properties)))
-        return cached
+    def vevent(self, event: Event) -> _Written:
+        """The event's VEVENT, written the first time a calendar holds it. Its properties in icalendar's
+        order: SUMMARY, DTSTART, DTEND, DTSTAMP, UID, SEQUENCE, then the others by name."""
+        found = self.written.get(event.id)
+        if found is None:
+            twice = _twice(event)
+            start, end = span(event, twice)
+            if start > end:
+                raise ValueError("end must be after start")
+            ident = uid(self.programme, event)
+            head: list[Property] = [
+                ("SUMMARY", (), lines.text(visible(event.title))),
+                ("DTSTART", *lines.when(start)),
+                ("DTEND", *lines.when(end)),
+                ("DTSTAMP", (), self.stamp_text),
+                ("UID", (), lines.text(ident)),
+            ]
+            rest = self.properties(event, twice)
+            sequence, *state = self.restamp(ident, [*head, *rest])
+            data = _component("VEVENT", [*head, sequence, *sorted([*rest, *state], key=_NAME)])
+            found = self.written[event.id] = _Written(data, _zones_of((start, end)))
+        return found
 
-    def restamp(self, event: Event, properties: list[Property]) -> list[Property]:
-        """SEQUENCE: kept while the event says the same as in the calendars last written, else one more than
-        there and at least the programme's `revision` (which a first export uses)."""
-        content = xprops.digest_of(xprops.digest_line(*p) for p in properties if p[0] not in xprops.VOLATILE)
+    def restamp(self, ident: str, properties: list[Property]) -> list[Property]:
+        """SEQUENCE and the state kept with it: SEQUENCE stays while the event says the same as in the calendars
+        last written, else is one more than there and at least the programme's `revision` (which a first
+        export uses)."""
+        content = _said(properties)
         revision = self.programme.revision
-        old = self.previous.get(uid(self.programme, event))
+        old = self.previous.get(ident)
         if old is None:
             number, since = revision, revision
         elif old.digest == content:
@@ -448,25 +511,16 @@ class _Builder:
         if not _INT_RANGE[0] <= number <= _INT_RANGE[1]:
             raise ValueError(f"Integer {number} is outside the RFC 5545 range [{_INT_RANGE[0]}, {_INT_RANGE[1]}]")
         stamps = [("SEQUENCE", (), str(number)), (xprops.REVISION, (), lines.text(str(since)))]
-        return [*properties, *stamps, (xprops.DIGEST, (), lines.text(content))]
+        return [*stamps, (xprops.DIGEST, (), lines.text(content))]
 
-    def properties(self, event: Event) -> list[Property]:
-        """The event's properties but SEQUENCE and the state kept with it, in no particular order."""
+    def properties(self, event: Event, twice: tuple[bool, bool]) -> list[Property]:
+        """The event's properties after the first five, but SEQUENCE and the state kept with it, in no order."""
         programme = self.programme
-        start, end = span(event)
-        if start > end:
-            raise ValueError("end must be after start")
         venue = location(event)
-        stamp = lines.utc_text(_utc(self.stamp))
         out: list[Property] = [
-            ("SUMMARY", (), lines.text(visible(event.title))),
-            ("DTSTART", *lines.when(start)),
-            ("DTEND", *lines.when(end)),
-            ("DTSTAMP", (), stamp),
-            ("UID", (), lines.text(uid(programme, event))),
             ("CATEGORIES", (), lines.text(event.kind.value)),
-            ("DESCRIPTION", (), lines.text(visible(description(programme, event)))),
-            ("LAST-MODIFIED", (), stamp),
+            ("DESCRIPTION", (), lines.text(visible(description(programme, event, twice)))),
+            ("LAST-MODIFIED", (), self.stamp_text),
         ]
         if venue is not None:
             out += self.where(venue)
@@ -522,7 +576,7 @@ class _Builder:
             ("X-WR-CALDESC", (), about),
             ("NAME", (), lines.text(name)),
             ("X-WR-CALNAME", (), lines.text(name)),
-            ("LAST-MODIFIED", (), lines.utc_text(_utc(self.stamp))),
+            ("LAST-MODIFIED", (), self.stamp_text),
             ("REFRESH-INTERVAL", (("VALUE", "DURATION"),), duration),
             ("UID", (), lines.text(calendar_uid(programme, ref))),
             ("X-PUBLISHED-TTL", (), duration),
@@ -530,21 +584,13 @@ class _Builder:
         ]
         return _component("VCALENDAR", properties)[: -len(END)]
 
-    def zones(self, events: list[Event]) -> list[str]:
-        """As `zones`, each event's worked out once (an event is in up to 300 calendars)."""
-        found: set[str] = set()
-        for event in events:
-            key = id(event)
-            if key not in self.event_zones:
-                self.event_zones[key] = zones([event])
-            found.update(self.event_zones[key])
-        return sorted(found)
-
     def calendar(self, events: Iterable[Event], ref: str | None, name: str) -> bytes:
-        chosen = list(events)
+        cache = self.written
+        written = [cache.get(event.id) or self.vevent(event) for event in events]
         # RFC 5545 wants at least one component: an empty calendar keeps the programme's zone.
-        used = self.zones(chosen) or ([] if chosen else [self.programme.timezone])
-        parts = [self.head(ref, name), *(self.vtimezone(key) for key in used), *(self.vevent(e) for e in chosen), END]
+        used = sorted({key for keys in {w.zones for w in written} for key in keys})
+        used = used or ([] if written else [self.programme.timezone])
+        parts = [self.head(ref, name), *(self.vtimezone(key) for key in used), *(w.data for w in written), END]
         return b"".join(parts)
 
     def resource(self, event: Event) -> bytes:
@@ -555,7 +601,8 @@ class _Builder:
             ("CALSCALE", (), "GREGORIAN"),
         ]
         start = _component("VCALENDAR", head)[: -len(END)]
-        return b"".join([start, *(self.vtimezone(key) for key in zones([event])), self.vevent(event), END])
+        written = self.vevent(event)
+        return b"".join([start, *(self.vtimezone(key) for key in sorted(set(written.zones))), written.data, END])
 
 
 def resources(

@@ -54,15 +54,16 @@ def _change(zone: ZoneInfo, before: datetime, after: datetime) -> datetime:
 
 def _changes(zone: ZoneInfo, first: datetime, last: datetime) -> Iterator[datetime]:
     """Instants (UTC) at which the zone's offset, name or daylight flag changes, first <= t < last."""
-    here = first
+    here, state = first, _state(zone, first)
     while here < last:
         step = min(here + _DAY, last)
-        if _state(zone, here) != _state(zone, step):
+        following = _state(zone, step)
+        if state != following:
             found = _change(zone, here, step)
             yield found
-            here = found
+            here, state = found, _state(zone, found)
         else:
-            here = step
+            here, state = step, following
 
 
 def observances(key: str, first: date, last: date) -> list[Observance]:

@@ -314,3 +314,16 @@ def test_control_characters_never_reach_the_calendar():
         (event,) = vevents(data).values()
         assert str(event["SUMMARY"]) == "Talk \\x1b[31mred"
         assert "Hall \\x1b[2J" in str(event["LOCATION"])
+
+
+def test_owner_reads_past_the_first_kilobytes_when_the_calendar_s_own_properties_go_on(japan):
+    """Only the first few kilobytes are read at first; a head longer than that is read whole."""
+    data = export(japan)
+    long = b"X-WR-CALDESC:" + b"x" * 70 + b"\r\n" + (b" " + b"y" * 74 + b"\r\n") * 80
+    moved = data.replace(b"UID:programme@", long + b"UID:programme@", 1)
+    assert moved.index(b"UID:programme@") > 5000
+    assert ics.owner(moved) == "ecpg-japan-2009"
+    assert ics.owner(moved.replace(b"UID:programme@", b"UID:other@")) == "ecpg-japan-2009"
+    assert (
+        ics.owner(moved.replace(b"UID:programme@calendars.ecpg", b"UID:programme@calendars.else")) == "else-japan-2009"
+    )
