@@ -133,6 +133,8 @@ class DerivedIds:
 
 @dataclass(frozen=True, slots=True)
 class Group:
+    """A group of participants (a delegation, the secretariat) that events can name at once."""
+
     id: str
     name: str
     source: Source
@@ -140,6 +142,8 @@ class Group:
 
 @dataclass(frozen=True, slots=True)
 class Participant:
+    """A person on the visit; `groups` are the ids of the groups they belong to."""
+
     id: str
     name: str
     groups: tuple[str, ...]
@@ -151,6 +155,8 @@ class Participant:
 
 @dataclass(frozen=True, slots=True)
 class Venue:
+    """A place where events happen, with its own zone: times at a venue are its wall-clock times."""
+
     id: str
     name: str
     timezone: str
@@ -271,6 +277,8 @@ class TravelSettings:
 
 @dataclass(frozen=True, slots=True)
 class DayPart:
+    """A named part of the day (morning, lunch...) by its hours: `programme.day_parts`, or the usual four."""
+
     name: str
     start_hour: int
     end_hour: int
@@ -300,6 +308,8 @@ class Diagnostic:
 
 @dataclass(frozen=True)
 class Programme:
+    """The whole visit as the file gives it: its people, places and events, and what the loader flagged."""
+
     id: str
     title: str
     timezone: str

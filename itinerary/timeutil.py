@@ -177,7 +177,12 @@ def slug(text: str) -> str:
     """A stable ASCII id for a name: 'Maciej Dzierżanowski' -> 'maciej-dzierzanowski'."""
     if not text.isascii():  # ASCII is its own decomposition: most names skip this
         text = unicodedata.normalize("NFKD", text.translate(_NON_DECOMPOSING)).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    # Every run of what is not [a-z0-9] made one hyphen, none at the ends: as re.sub(r"[^a-z0-9]+", "-") and
+    # strip("-"), without a pattern to compile at start or to look up at each call.
+    return "-".join(text.lower().translate(_NOT_SLUG).split())
+
+
+_NOT_SLUG = {code: " " for code in range(128) if not chr(code).isdigit() and not "a" <= chr(code) <= "z"}
 
 
 @lru_cache(maxsize=4096)

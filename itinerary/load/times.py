@@ -79,7 +79,9 @@ TBC_WORDS = frozenset(("tbc", "tba", "tbd", "to be confirmed"))
 
 def is_tbc(node: Node) -> bool:
     """`time: TBC` (or TBA, TBD, to be confirmed, in any case)."""
-    return isinstance(node, ScalarNode) and " ".join(str(node.value).split()).lower() in TBC_WORDS
+    if not isinstance(node, ScalarNode) or node.value[:1].isdigit():  # a time, as nearly all are
+        return False
+    return " ".join(str(node.value).split()).lower() in TBC_WORDS
 
 
 def _all_day(r: NodeReader, item: Item, tbc: bool = False) -> Times | None:
