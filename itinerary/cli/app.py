@@ -127,8 +127,23 @@ def _reader_gone() -> NoReturn:
     raise SystemExit(0)
 
 
+_OWN_PROCESS = False
+"""Set by main(): the process is the command's, not a program that imports the library (or a test)."""
+
+
+def settled() -> None:
+    """What the command keeps (the programme) is made: in the command's own process, the cycle collector
+    leaves everything made so far out of its full passes from now on. Elsewhere, nothing happens."""
+    if _OWN_PROCESS:
+        import gc
+
+        gc.freeze()
+
+
 def main() -> None:
     """Entry point: no traceback reaches the user unless ITINERARY_DEBUG is set."""
+    global _OWN_PROCESS
+    _OWN_PROCESS = True
     sys.stdout = _QuietPipe(sys.stdout)
     try:
         _named(sys.argv[1:])()

@@ -6,6 +6,7 @@ so that `--who` or `--tz` reads and behaves the same in every command.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from datetime import date, datetime, tzinfo
 from enum import Enum
@@ -15,6 +16,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar
 
 import typer
 
+from itinerary.cli.app import settled
 from itinerary.cli.output import fail, say
 
 if TYPE_CHECKING:
@@ -63,10 +65,18 @@ def programme(path: Path, *, warnings: bool = True) -> Programme:
     from itinerary import read
     from itinerary.formats import ReadError
 
+    # What reading makes, the modules imported for it included, is acyclic: freed as soon as it is
+    # dropped, or kept for the whole command. The cycle collector need not scan it, then or after.
+    was_enabled = gc.isenabled()
+    gc.disable()
     try:
         found = read(path)
     except ReadError as exc:
         unreadable(path, exc)
+    finally:
+        if was_enabled:
+            gc.enable()
+    settled()
     if warnings:
         for warning in found.warnings:
             say(str(warning))
