@@ -6,7 +6,6 @@ from collections.abc import Iterator
 
 from itinerary.checks import words
 from itinerary.checks.finding import Finding
-from itinerary.checks.timeline import timelines
 from itinerary.model import Event, Programme
 
 
@@ -44,21 +43,20 @@ def _unattended(programme: Programme, event: Event, who: tuple[str, ...]) -> Fin
 
 def idle_participant(programme: Programme) -> Iterator[Finding]:
     """A participant who is in no event at all."""
-    for timeline in timelines(programme):
-        if timeline.events:
+    attending = programme.attendance()
+    anyone = frozenset().union(*attending.values())
+    for pid, participant in programme.participants.items():
+        if pid in anyone:
             continue
-        for pid, participant in programme.participants.items():
-            if pid not in timeline.participants:
-                continue
-            groups = ", ".join(programme.groups[g].name for g in participant.groups if g in programme.groups)
-            yield Finding(
-                code="A702",
-                severity="info",
-                kind="idle-participant",
-                message=f"{participant.name} is in no event"
-                + (f" (groups: {groups}; no event names them)" if groups else " (no group, and no event names them)"),
-                suggestion=f"add {pid} or one of their groups to the `who` of the events they attend, or drop them",
-                sources=(participant.source,),
-                participants=(participant.name,),
-                participant_ids=(pid,),
-            )
+        groups = ", ".join(programme.groups[g].name for g in participant.groups if g in programme.groups)
+        yield Finding(
+            code="A702",
+            severity="info",
+            kind="idle-participant",
+            message=f"{participant.name} is in no event"
+            + (f" (groups: {groups}; no event names them)" if groups else " (no group, and no event names them)"),
+            suggestion=f"add {pid} or one of their groups to the `who` of the events they attend, or drop them",
+            sources=(participant.source,),
+            participants=(participant.name,),
+            participant_ids=(pid,),
+        )

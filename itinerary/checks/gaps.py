@@ -104,6 +104,9 @@ def gaps(programme: Programme) -> tuple[Gap, ...]:
     settings = programme.travel_settings
     entries = travel.table(programme)
     trips: dict[tuple[str, tuple[float, float] | None, str, tuple[float, float] | None], travel.Trip | None] = {}
+    # The same two venue objects come back again and again: looked up by identity first (the venues
+    # live as long as the programme), by what the trip depends on only the first time.
+    by_object: dict[tuple[int, int], travel.Trip | None] = {}
     found = sweep(programme, lambda e: occupies(e) and not e.all_day, _Following)
     out = []
     for before, after, who in in_programme_order(programme, found):
@@ -111,10 +114,14 @@ def gaps(programme: Programme) -> tuple[Gap, ...]:
         if a is None or b is None:
             out.append(Gap(before, after, who, None, _why(before, after, a, b, ())))
             continue
-        place_key = (a.id, a.geo, b.id, b.geo)
-        if place_key not in trips:
-            trips[place_key] = travel.trip(a, b, settings, entries)
-        found_trip = trips[place_key]
+        pair = (id(a), id(b))
+        if pair in by_object:
+            found_trip = by_object[pair]
+        else:
+            place_key = (a.id, a.geo, b.id, b.geo)
+            if place_key not in trips:
+                trips[place_key] = travel.trip(a, b, settings, entries)
+            found_trip = by_object[pair] = trips[place_key]
         reasons = () if found_trip is not None else _why(before, after, a, b, travel.unknown(a, b, entries))
         out.append(Gap(before, after, who, found_trip, reasons))
     return tuple(out)

@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta
 from itinerary.checks import words
 from itinerary.checks.finding import Finding
 from itinerary.checks.shared import shared
-from itinerary.checks.timeline import in_file_order, in_order, labels, occupies
+from itinerary.checks.timeline import in_file_order, labels, occupies, positions
 from itinerary.model import Event, Kind, Programme
 from itinerary.timeutil import zone
 
@@ -41,7 +41,7 @@ def unlodged(programme: Programme) -> dict[date, tuple[Event, set[str], list[Eve
         (day, datetime(day.year, day.month, day.day, NIGHT_HOUR, tzinfo=tz) + timedelta(days=1))
         for day in programme.days()
     ]
-    order = {id(e): n for n, e in enumerate(in_order(programme))}
+    order = positions(programme)
     found: list[tuple[frozenset[str], list[tuple[date, Event, list[Event]]]]] = []
     for timeline in shared(programme):
         base = _Nights(timeline.base, nights, order)

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Protocol
 
-from itinerary.checks.timeline import in_order, per_programme
+from itinerary.checks.timeline import in_order, per_programme, positions
 from itinerary.model import Event, Programme
 
 Pairs = dict[tuple[int, int], tuple[Event, Event, set[str]]]
@@ -92,19 +92,19 @@ class Sweep(Protocol):
 
 def sweep(programme: Programme, keep: Callable[[Event], bool], start: Callable[[list[Event]], Sweep]) -> Pairs:
     """Pairs of events for everyone: each base swept once, each set of people's extra events spliced in."""
-    order = {id(e): n for n, e in enumerate(in_order(programme))}
+    order = positions(programme)
     found: Pairs = {}
     for timeline in shared(programme):
         base = [e for e in timeline.base if keep(e)]
         state = start(base)
         for first, second in state.pairs:
             found.setdefault((id(first), id(second)), (first, second, set()))[2].update(timeline.participants)
-        positions = [order[id(e)] for e in base]
+        places = [order[id(e)] for e in base]
         for own in timeline.own:
             extra = [e for e in own.extra if keep(e)]
             if not extra:
                 continue
-            at = [bisect_right(positions, order[id(e)]) for e in extra]
+            at = [bisect_right(places, order[id(e)]) for e in extra]
             for first, second, add in state.splice(extra, at):
                 if add:
                     found.setdefault((id(first), id(second)), (first, second, set()))[2].update(own.participants)
@@ -115,7 +115,7 @@ def sweep(programme: Programme, keep: Callable[[Event], bool], start: Callable[[
 
 def in_programme_order(programme: Programme, found: Pairs) -> Iterator[tuple[Event, Event, frozenset[str]]]:
     """The pairs someone still has, by the position of their events in the programme."""
-    order = {id(e): n for n, e in enumerate(in_order(programme))}
+    order = positions(programme)
     for key in sorted(found, key=lambda pair: (order[pair[0]], order[pair[1]])):
         first, second, who = found[key]
         if who:

@@ -64,6 +64,7 @@ def occupies(event: Event) -> bool:
     return not event.background and not event.tbc
 
 
+@per_programme
 def in_order(programme: Programme) -> tuple[Event, ...]:
     """The events by start (the loader sorts them; a programme built elsewhere may not be)."""
     events = programme.events
@@ -122,14 +123,30 @@ def _group_members(programme: Programme) -> tuple[tuple[str, str, frozenset[str]
 
 
 @per_programme
+def positions(programme: Programme) -> dict[int, int]:
+    """Each event's place in `in_order`, by `id()`: pairs and timelines are put back in programme order by it."""
+    return {id(e): n for n, e in enumerate(in_order(programme))}
+
+
+@per_programme
 def _label_cache(programme: Programme) -> dict[frozenset[str], tuple[str, ...]]:
     return {}
+
+
+@per_programme
+def _file_order(programme: Programme) -> tuple[dict[str, int], dict[frozenset[str], tuple[str, ...]]]:
+    """Each participant's place in the file, and the sets already put in that order (findings repeat a few sets)."""
+    return {pid: n for n, pid in enumerate(programme.participants)}, {}
 
 
 def in_file_order(programme: Programme, ids: Iterable[str]) -> tuple[str, ...]:
     """Participant ids, each once, in the order the file lists the participants."""
     wanted = frozenset(ids)
-    return tuple(pid for pid in programme.participants if pid in wanted)
+    place, known = _file_order(programme)
+    found = known.get(wanted)
+    if found is None:
+        found = known[wanted] = tuple(sorted((pid for pid in wanted if pid in place), key=place.__getitem__))
+    return found
 
 
 def labels(programme: Programme, ids: Iterable[str]) -> tuple[str, ...]:
