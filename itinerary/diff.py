@@ -126,17 +126,24 @@ def compare(old: Programme, new: Programme) -> Diff:
     elif new.participants and not old.participants:
         attending_old = _unknown(attending_old, attending_new, new)
     found: list[EventChange] = []
+    venues = _Venues()
     for ident in dict.fromkeys([*before, *after]):
-        change = _change(ident, before.get(ident), after.get(ident), attending_old, attending_new)
+        change = _change(ident, before.get(ident), after.get(ident), attending_old, attending_new, venues)
         if change is not None:
             found.append(change)
     found.sort(key=lambda c: (_when(c), c.id))
     people: dict[str, list[Personal]] = {}
     for change in found:
+        # What everyone concerned sees but those who joined or left (see `seen_by`), worked out once.
+        everyone = seen_by(change, None)
+        personal = Personal(change, everyone) if everyone else None
+        either = change.old is None or change.new is None
         for participant in change.attendees:
-            seen = seen_by(change, participant)
-            if seen:
-                people.setdefault(participant, []).append(Personal(change, seen))
+            if either or not (participant in change.joined or participant in change.left):
+                if personal is not None:
+                    people.setdefault(participant, []).append(personal)
+                continue
+            people.setdefault(participant, []).append(Personal(change, seen_by(change, participant)))
     order = list(dict.fromkeys([*new.participants, *old.participants]))
     ordered = {p: tuple(people[p]) for p in order if p in people}
     return Diff(old, new, tuple(found), MappingProxyType(ordered))
@@ -149,6 +156,16 @@ def _when(change: EventChange) -> datetime:
 def _utc(value: datetime) -> datetime:
     """Instants are compared in UTC: Python's == ignores which of two 02:30s a time in a fold means."""
     return value.astimezone(UTC)
+
+
+def _same_time(old: Event, new: Event) -> bool:
+    """`_span(old) == _span(new)`, without going through UTC where both are the same wall times of one zone."""
+    if old.all_day or new.all_day:
+        return _span(old) == _span(new)
+    for a, b in ((old.start, new.start), (old.end, new.end)):
+        if not (a.tzinfo is b.tzinfo and a.fold == b.fold and a == b) and _utc(a) != _utc(b):
+            return False
+    return True
 
 
 def _span(event: Event) -> tuple[object, ...]:
@@ -199,12 +216,33 @@ def findings(event: Event) -> tuple[tuple[tuple[float, float] | None, str] | Non
     return finding(event.venue), finding(event.origin), finding(event.destination)
 
 
+class _Venues:
+    """`places` and `findings` of events, each venue worked out once: thousands of events share a few venues."""
+
+    def __init__(self) -> None:
+        self.known: dict[int, tuple[object, object, Venue]] = {}
+
+    def of(self, venue: Venue | None) -> tuple[object, object]:
+        if venue is None:
+            return None, None
+        found = self.known.get(id(venue))
+        if found is None:  # the venue is kept with what is known of it, so its id stays its own
+            found = self.known[id(venue)] = (place(venue), finding(venue), venue)
+        return found[0], found[1]
+
+    def __call__(self, event: Event) -> tuple[tuple[object, ...], tuple[object, ...]]:
+        """(`places(event)`, `findings(event)`)."""
+        a, b, c = self.of(event.venue), self.of(event.origin), self.of(event.destination)
+        return (a[0], b[0], c[0]), (a[1], b[1], c[1])
+
+
 def _change(
     ident: str,
     old: Event | None,
     new: Event | None,
     attending_old: Mapping[str, frozenset[str]],
     attending_new: Mapping[str, frozenset[str]],
+    venues: _Venues,
 ) -> EventChange | None:
     was = attending_old.get(ident, frozenset())
     now = attending_new.get(ident, frozenset())
@@ -213,11 +251,12 @@ def _change(
     if new is None:
         return EventChange(ident, old, None, ("cancelled",), attendees=was)
     changes: list[Change] = []
-    if _span(old) != _span(new):
+    if not _same_time(old, new):
         changes.append("moved")
-    if places(old) != places(new):
+    (was_at, was_found), (now_at, now_found) = venues(old), venues(new)
+    if was_at != now_at:
         changes.append("venue")
-    elif findings(old) != findings(new):
+    elif was_found != now_found:
         changes.append("place")
     if old.title != new.title:
         changes.append("renamed")

@@ -8,14 +8,20 @@ not the programme's.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from itinerary import serialize
+from itinerary.checks.words import MONTHS, WEEKDAYS
 from itinerary.diff import CHANGES, Diff, EventChange, Personal, Seen, position, seen_by, summary
 from itinerary.model import Event, Programme, Venue
 from itinerary.timeutil import abbreviation, same_offset
+
+if TYPE_CHECKING:
+    from rich.console import Console, ConsoleOptions
+    from rich.segment import Segment
+    from rich.style import Style
 
 LABELS = {
     "added": "New",
@@ -50,7 +56,12 @@ Line = tuple[str, str]
 
 
 def _day(value: datetime) -> str:
-    return f"{value:%a} {value.day} {value:%b}"
+    """'Tue 6 Oct' (strftime's %a and %b, as Python leaves the locale: English)."""
+    return f"{WEEKDAYS[value.weekday()]} {value.day} {MONTHS[value.month - 1]}"
+
+
+def _clock(value: datetime) -> str:
+    return f"{value.hour:02d}:{value.minute:02d}"
 
 
 def when(event: Event, programme: Programme) -> str:
@@ -59,8 +70,8 @@ def when(event: Event, programme: Programme) -> str:
     if event.all_day:
         return f"{_day(start)}, {'time to be confirmed' if event.tbc else 'all day'}"
     foreign = not (same_offset(start, programme.timezone) and same_offset(end, programme.timezone))
-    first = f"{_day(start)} {start:%H:%M}" + (f" {abbreviation(start)}" if foreign else "")
-    last = f"{end:%H:%M}" if end.date() == start.date() else f"{_day(end)} {end:%H:%M}"
+    first = f"{_day(start)} {_clock(start)}" + (f" {abbreviation(start)}" if foreign else "")
+    last = _clock(end) if end.date() == start.date() else f"{_day(end)} {_clock(end)}"
     if foreign:
         last += f" {abbreviation(end)}"
     return f"{first}–{'~' if event.end_estimated else ''}{last}"
@@ -141,18 +152,31 @@ def venue_details(was: Venue, now: Venue) -> list[str]:
     return out
 
 
-def heading(diff: Diff, participants: Sequence[str]) -> str:
-    """Names of the block's participants; a group's name first where they are exactly its members."""
+def heading(diff: Diff, participants: Sequence[str], groups: Sequence[tuple[str, set[str]]] | None = None) -> str:
+    """Names of the block's participants; a group's name first where they are exactly its members.
+    `groups`: (name, members) of the new version's groups, then the old one's (see `group_members`)."""
     names = ", ".join(diff.name(p) for p in participants)
     chosen = set(participants)
     if len(chosen) > 1 and chosen == set(diff.new.participants) | set(diff.old.participants):
         return f"Everyone ({len(chosen)} participants)"
     if len(chosen) > 1:
-        for programme in (diff.new, diff.old):
-            for group in programme.groups.values():
-                if {p.id for p in programme.members(group.id)} == chosen:
-                    return f"{group.name}: {names}"
+        for name, members in group_members(diff) if groups is None else groups:
+            if members == chosen:
+                return f"{name}: {names}"
     return names
+
+
+def group_members(diff: Diff) -> list[tuple[str, set[str]]]:
+    """(name, members) of every group of the new version, then of the old: worked out once for all the blocks."""
+    out = []
+    for programme in (diff.new, diff.old):
+        members: dict[str, set[str]] = {gid: set() for gid in programme.groups}
+        for participant in programme.participants.values():
+            for gid in participant.groups:
+                if gid in members:
+                    members[gid].add(participant.id)
+        out += [(group.name, members[gid]) for gid, group in programme.groups.items()]
+    return out
 
 
 def blocks(diff: Diff) -> list[tuple[list[str], tuple[Personal, ...]]]:
@@ -189,11 +213,17 @@ def lines(diff: Diff, old_name: str, new_name: str, who: str | None = None) -> l
     concerned = f"; {people} participant{'s' if people != 1 else ''} concerned" if diff.events and people else ""
     said = counts(diff) + concerned + "."
     out.append(("", said[:1].upper() + said[1:]))
+    groups = group_members(diff)
+    # The blocks repeat the same changes: each change is written once for what a reader sees of it.
+    written: dict[tuple[str, tuple[Seen, ...]], list[Line]] = {}
     for participants, changes in blocks(diff):
         out.append(("", ""))
-        out.append(("bold", heading(diff, participants)))
+        out.append(("bold", heading(diff, participants, groups)))
         for personal in changes:
-            out.extend(entry(personal, diff))
+            key = (personal.change.id, personal.seen)
+            if key not in written:
+                written[key] = entry(personal, diff)
+            out.extend(written[key])
     if who is None and diff.unattended:
         out.append(("", ""))
         nobody = not diff.old.participants and not diff.new.participants
@@ -207,9 +237,34 @@ def lines(diff: Diff, old_name: str, new_name: str, who: str | None = None) -> l
 
 
 def render(diff: Diff, old_name: str, new_name: str, who: str | None = None) -> list[Any]:
-    from itinerary.render.text import Text
+    return [Printed(lines(diff, old_name, new_name, who))]
 
-    return [Text(text, style=style, end="\n") for style, text in lines(diff, old_name, new_name, who)]
+
+class Printed:
+    """Lines printed as rich prints a Text each, without wrapping (`soft_wrap`), in one go: printed one by one,
+    the 14,000 lines of a diff of 5,000 events took seconds of rich's bookkeeping. Control characters are shown,
+    not obeyed (as `render.text.Text` does)."""
+
+    def __init__(self, lines: list[Line]) -> None:
+        self.lines = lines
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
+        from rich.segment import Segment
+
+        from itinerary.render.text import Text
+        from itinerary.visible import visible
+
+        styles: dict[str, Style] = {}
+        newline = Segment.line()
+        for style, text in self.lines:
+            shown = visible(text)
+            if "\n" in shown:  # a line break in a title: rich's own lines, each styled
+                yield from console.render(Text(shown, style=style, end="\n"), options)
+                continue
+            if style not in styles:
+                styles[style] = console.get_style(style)
+            yield Segment(shown, styles[style])
+            yield newline
 
 
 def as_json(diff: Diff, old_name: str, new_name: str, who: str | None = None) -> dict[str, Any]:
@@ -230,6 +285,15 @@ def as_json(diff: Diff, old_name: str, new_name: str, who: str | None = None) ->
             "left": sorted(value.left),
         }
 
+    seen: dict[tuple[str, tuple[Seen, ...]], dict[str, Any]] = {}
+
+    def personal(value: Personal) -> dict[str, Any]:
+        """A change as each of its people sees it, made once and shared (the same in everyone's list)."""
+        key = (value.change.id, value.seen)
+        if key not in seen:
+            seen[key] = {"event": value.change.id, "title": value.change.event.title, "seen": list(value.seen)}
+        return seen[key]
+
     return {
         "old": side(old_name, diff.old),
         "new": side(new_name, diff.new),
@@ -241,9 +305,7 @@ def as_json(diff: Diff, old_name: str, new_name: str, who: str | None = None) ->
             {
                 "id": participant,
                 "name": diff.name(participant),
-                "changes": [
-                    {"event": p.change.id, "title": p.change.event.title, "seen": list(p.seen)} for p in changes
-                ],
+                "changes": [personal(p) for p in changes],
             }
             for participant, changes in diff.people.items()
         ],
