@@ -20,5 +20,7 @@ _ONE_LINE = {**_KEEP_LINES, ord("\n"): "\\n"}
 
 def visible(text: str, *, one_line: bool = False) -> str:
     """`text` with every control character but the line break shown as an escape (`\\x1b`); a tab is a space."""
+    if text.isprintable():  # no control character (most text): nothing to escape
+        return text
     text = text.replace("\r\n", "\n")
     return text.translate(_ONE_LINE if one_line else _KEEP_LINES)

@@ -38,7 +38,8 @@ def check(
     if format is Format.json:
         emit_json(view.as_json(found, serialize.programme_head(programme)))
     else:
+        from itinerary.render.paint import show
+
         out = console()
-        for renderable in view.render(found, str(programme_file), strict, out.width):
-            out.print(renderable)
+        show(out, view.render(found, str(programme_file), strict, out.width))
     raise typer.Exit(view.exit_code(found, strict))

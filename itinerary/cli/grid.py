@@ -20,6 +20,7 @@ def grid(programme_file: ProgrammeArg, who: WhoOpt = None, tz: TzOpt = None, for
     if format is Format.json:
         emit_json(view.as_json(programme, table, ref))
         return
+    from itinerary.render.paint import show
+
     out = console()
-    for renderable in view.render(programme, table, out.width, ref):
-        out.print(renderable)
+    show(out, view.render(programme, table, out.width, ref))

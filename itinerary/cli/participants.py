@@ -17,4 +17,6 @@ def participants(programme_file: ProgrammeArg, format: FormatOpt = Format.text) 
     if format is Format.json:
         emit_json(view.as_json(programme))
         return
-    console().print(view.table(programme))
+    from itinerary.render.paint import show
+
+    show(console(), [view.table(programme)])

@@ -22,7 +22,7 @@ KIND_WIDTH = len("reception")
 def clock(instant: datetime, tz: tzinfo | None, day: date | None = None) -> str:
     """'09:03', or '11:30+1' when the instant falls after `day` in `tz` (None: where it happens)."""
     local = wall(instant, tz)
-    text = local.strftime("%H:%M")
+    text = f"{local.hour:02d}:{local.minute:02d}"
     if day is not None and local.date() != day:
         delta = (local.date() - day).days
         text += f"{delta:+d}"
@@ -96,13 +96,18 @@ def detail_lines(programme: Programme, event: Event, tz: tzinfo | None, day: dat
     note = own_zone_note(event, tz, programme.timezone)
     if note:
         lines.append(("yellow", note))
-    if is_ambiguous(event.start) or is_ambiguous(event.end):
+    if in_fold(event.start) or in_fold(event.end):
         lines.append(("yellow", "clocks go back around this time: the earlier of the two readings is meant"))
     lines.append(("dim", f"who: {programme.who_label(event)}"))
     if event.contact is not None:
         lines.append(("", f"contact: {event.contact}"))
     lines.extend(("italic", line) for line in paragraphs(event.notes))
     return lines
+
+
+def in_fold(instant: datetime) -> bool:
+    """is_ambiguous, asked only where the two readings of the wall time differ (a gap or a fold: rarely)."""
+    return instant.utcoffset() != instant.replace(fold=1 - instant.fold).utcoffset() and is_ambiguous(instant)
 
 
 def paragraphs(notes: str) -> list[str]:
@@ -120,7 +125,7 @@ def times_in(programme: Programme, events: Iterable[Event], tz: tzinfo | None) -
     """'times in Asia/Tokyo', or 'local times' when events in other zones are read in their own."""
     if tz is not None:
         return f"times in {zone_key(tz)}"
-    zones = {zone_key(t.tzinfo) for e in events for t in (e.start, e.end)}
+    zones = {zone_key(zone) for zone in {t.tzinfo for e in events for t in (e.start, e.end)}}
     if zones <= {programme.timezone}:
         return f"times in {programme.timezone}"
     return f"local times where each item takes place ({programme.timezone} unless marked)"
@@ -178,8 +183,9 @@ def print_agenda(
     only: date | None,
     who: str | None,
 ) -> None:
-    for renderable in render(programme, events, tz, only, who):
-        console.print(renderable)
+    from itinerary.render.paint import show
+
+    show(console, render(programme, events, tz, only, who))
 
 
 def as_json(

@@ -75,8 +75,10 @@ def _wrap(text: str, width: int, first: str, rest: str) -> list[str]:
     Measured in cells, not characters: a Japanese name takes two cells a character. A
     run of wide characters too long for a line is cut between characters, as Japanese is.
     """
-    from rich.cells import cell_len
+    from rich.cells import cell_len as measure
 
+    every = text + first + rest
+    cell_len = len if every.isascii() and every.isprintable() else measure  # one cell a character
     width = max(width, 40)
     lines: list[str] = []
     line, room = first, width - cell_len(first)

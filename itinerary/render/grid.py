@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
     from rich.console import Console, RenderableType
 
+    from itinerary.render.rows import Run
     from itinerary.render.text import Text
 
 ALL_DAY = DayPart("All day", 0, 24)
@@ -198,23 +199,21 @@ def bands(count: int, width: int, label_width: int, minimum: int = MIN_DAY_WIDTH
     return [range(start, min(start + per_band, count)) for start in range(0, count, per_band)]
 
 
-def hanging(when: list[Text], body: Text, gutter: int, width: int, console: Console) -> list[Text]:
-    """`body` wrapped beside its times, continuation lines indented past them: the cell's lines.
+def hanging(when: list[Run], body: list[list[Run]], gutter: int) -> list[list[Run]]:
+    """`body` (lines of runs, wrapped) beside its times, continuation lines indented past them: the cell's lines.
 
     Done by hand rather than with a table per cell: rich lays out a nested table per cell
     some twenty times slower, which shows on a programme of thousands of events.
     """
-    from itinerary.render.text import Text
+    from itinerary.render.rows import runs_width
 
-    lines = body.wrap(console, max(1, width - gutter - 1), overflow="fold")
     out = []
-    for row in range(max(len(lines), len(when))):
-        stamp = when[row] if row < len(when) else Text()
-        line = Text()
-        line.append_text(stamp)
-        if row < len(lines):
-            line.append(" " * (gutter - stamp.cell_len + 1))
-            line.append_text(lines[row])
+    for row in range(max(len(body), len(when))):
+        stamp = when[row] if row < len(when) else ("", "")
+        line = [stamp]
+        if row < len(body):
+            line.append((" " * (gutter - runs_width([stamp]) + 1), ""))
+            line += body[row]
         out.append(line)
     return out
 
@@ -272,28 +271,51 @@ def _heading(column: Column) -> Text:
     return head
 
 
-def cell_lines(entries: Sequence[Entry], width: int, console: Console) -> list[Text]:
-    """A cell of the grid as lines of `width` cells at most: each entry's times, and beside them what it is."""
-    from rich.cells import cell_len
+def cell_lines(entries: Sequence[Entry], width: int, console: Console) -> list[list[Run]]:
+    """A cell of the grid as lines of `width` cells at most, each a list of (text, style) runs: each entry's
+    times, and beside them what it is."""
+    from itinerary.render.rows import runs_width
+    from itinerary.visible import visible
 
+    gutter = max((runs_width([(x, "")]) for e in entries for x in (e.start, f"-{e.end}" if e.end else "")), default=0)
+    lines: list[list[Run]] = []
+    for entry in entries:
+        body: list[list[Run]]
+        if entry.leg is not None:
+            leg = entry.leg
+            body = [
+                [
+                    (visible(f"{leg.origin} {ARROW} "), ""),
+                    (visible(leg.arrive), "cyan"),
+                    (visible(f" {leg.destination}"), ""),
+                ],
+                [(visible(entry.title), "dim")],
+            ]
+        else:
+            body = [[(visible(entry.title), "")]]
+        when: list[Run] = [(visible(entry.start), "cyan")]
+        if entry.end:
+            when.append((visible(f"-{entry.end}"), "dim cyan"))
+        lines += hanging(when, _wrapped(body, max(1, width - gutter - 1), console), gutter)
+    return lines
+
+
+def _wrapped(body: list[list[Run]], width: int, console: Console) -> list[list[Run]]:
+    """The body's lines folded to `width` cells as rich wraps a Text (overflow fold): ASCII lines that fit
+    stay as they are; any other is wrapped by rich."""
+    if all(0 < len(plain := "".join(t for t, _ in line)) <= width and plain.isascii() for line in body):
+        return body
     from itinerary.render.text import Text
 
-    gutter = max((cell_len(x) for e in entries for x in (e.start, f"-{e.end}" if e.end else "")), default=0)
-    lines: list[Text] = []
-    for entry in entries:
-        body = Text()
-        if entry.leg is not None:
-            body.append(f"{entry.leg.origin} {ARROW} ")
-            body.append(entry.leg.arrive, style="cyan")
-            body.append(f" {entry.leg.destination}\n")
-            body.append(entry.title, style="dim")
-        else:
-            body.append(entry.title)
-        when = [Text(entry.start, style="cyan")]
-        if entry.end:
-            when.append(Text(f"-{entry.end}", style="dim cyan"))
-        lines += hanging(when, body, gutter, width, console)
-    return lines
+    text = Text()
+    for number, line in enumerate(body):
+        if number:
+            text.append("\n")
+        for run, style in line:
+            text.append(run, style=style or None)
+    return [
+        [(s.text, s.style or "") for s in line.render(console)] for line in text.wrap(console, width, overflow="fold")
+    ]
 
 
 def entry_json(programme: Programme, entry: Entry, tz: tzinfo | None) -> dict[str, Any]:

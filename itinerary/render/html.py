@@ -22,6 +22,7 @@ from itinerary.render.agenda import (
     ESTIMATED,
     USUAL_HOURS,
     heading,
+    in_fold,
     own_zone_note,
     span,
     stay_hours,
@@ -31,7 +32,7 @@ from itinerary.render.agenda import (
 from itinerary.render.grid import Entry, Grid, build, column_heading, hours
 from itinerary.render.participants import by_group
 from itinerary.select import Day
-from itinerary.timeutil import is_ambiguous, long_day
+from itinerary.timeutil import long_day
 from itinerary.visible import visible
 
 if TYPE_CHECKING:
@@ -53,7 +54,12 @@ class Page:
 
 def e(text: object) -> str:
     """Escaped for HTML; a control character (not allowed in HTML) is shown as `\\x1b`, as on the terminal."""
-    return escape(visible(str(text)), quote=True)
+    shown = visible(text if isinstance(text, str) else str(text))
+    return escape(shown, quote=True) if _MARKUP.search(shown) else shown
+
+
+_MARKUP = re.compile("[&<>\"']")
+"""What `escape` changes: most titles and names hold none of it."""
 
 
 def is_ours(path: Path) -> bool:
@@ -250,7 +256,7 @@ def event_block(programme: Programme, event: Event, tz: tzinfo | None, day: date
     note = own_zone_note(event, tz, programme.timezone)
     if note:
         inner.append(f'<p class="warn">{e(note)}</p>')
-    if is_ambiguous(event.start) or is_ambiguous(event.end):
+    if in_fold(event.start) or in_fold(event.end):
         inner.append('<p class="warn">clocks go back around this time: the earlier of the two readings is meant</p>')
     inner.append(f'<p class="who">who: {e(programme.who_label(event))}</p>')
     if event.contact is not None:

@@ -8,7 +8,7 @@ from itinerary import serialize
 from itinerary.model import Participant, Programme
 
 if TYPE_CHECKING:
-    from rich.table import Table
+    from itinerary.render.sheet import Sheet
 
 
 def by_group(programme: Programme) -> list[tuple[str, list[Participant]]]:
@@ -26,27 +26,17 @@ def by_group(programme: Programme) -> list[tuple[str, list[Participant]]]:
     return out
 
 
-def table(programme: Programme) -> Table:
-    from rich.table import Table
+def table(programme: Programme) -> Sheet:
+    from itinerary.render.sheet import Sheet
 
-    from itinerary.render.text import Text
-
-    # Text, never str: rich would read `[bold]` or `:smile:` in a name as markup.
-    grid = Table(title=Text(f"{programme.title}: participants"), title_justify="left", show_lines=False)
-    for column in ("Group", "Name", "Title", "Organisation"):
-        grid.add_column(column, overflow="fold")
+    rows: list[tuple[tuple[str, ...], bool]] = []
     for group_name, people in by_group(programme):
         for index, person in enumerate(people):
             also = [programme.groups[g].name for g in person.groups[1:]]
             name = person.name + (f" ({', '.join(also)})" if also else "")
-            grid.add_row(
-                Text(group_name if index == 0 else ""),
-                Text(name),
-                Text(person.title),
-                Text(person.organisation),
-                end_section=index == len(people) - 1,
-            )
-    return grid
+            cells = (group_name if index == 0 else "", name, person.title, person.organisation)
+            rows.append((cells, index == len(people) - 1))
+    return Sheet(f"{programme.title}: participants", ("Group", "Name", "Title", "Organisation"), rows)
 
 
 def as_json(programme: Programme) -> dict[str, Any]:

@@ -24,6 +24,9 @@ if TYPE_CHECKING:
 
     from itinerary.render.text import Text
 
+    Run = tuple[str, Style | str]
+    """A run of text and its style: a name as rich reads it ('bold cyan'), or one of rich's styles."""
+
 PAD = 2
 """Cells between columns: `Table.grid(padding=(0, 2))`, whose padding collapses between neighbours."""
 
@@ -57,58 +60,66 @@ class Rows:
         """A row; control characters in its text are shown, not obeyed (as `render.text.Text` does)."""
         from itinerary.visible import visible
 
-        self.rows.append(tuple(Cell(tuple((s, visible(t)) for s, t in c.lines), c.style) for c in cells))
+        self.rows.append(
+            tuple(
+                c
+                if all(t.isprintable() for _, t in c.lines)
+                else Cell(tuple((s, visible(t)) for s, t in c.lines), c.style)
+                for c in cells
+            )
+        )
 
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
-
+    def layout(self, width: int) -> tuple[list[int], int] | None:
+        """The fixed columns' widths (padding included) and the last one's in `width` cells, or None where
+        rich's table must lay the rows out (a terminal too narrow, a fixed cell of several lines)."""
         fixed = [
             max([column.min_width, *(_width(row[n].lines[0][1]) for row in self.rows)]) + PAD
             for n, column in enumerate(self.columns[:-1])
         ]
         natural = max((_width(line) for row in self.rows for line in _lines(row[-1])), default=0)
-        room = options.max_width - sum(fixed)
+        room = width - sum(fixed)
         if room < 1 or any(len(row[n].lines) != 1 for row in self.rows for n in range(len(fixed))):
+            return None
+        return fixed, min(max(natural, 1), room)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
+        laid = self.layout(options.max_width)
+        if laid is None:
             yield from console.render(self.table(), options)
             return
-        yield from _plain(console, self.segments(console, fixed, min(max(natural, 1), room)))
+        yield from _plain(console, _segments(console, self.runs(console, *laid)))
 
-    def segments(self, console: Console, fixed: list[int], width: int) -> Iterator[Segment]:
-        from rich.segment import Segment
-        from rich.style import Style
+    def written(self, console: Console) -> str | None:
+        """The rows as `console` writes them (see render.paint), or None where rich's table lays them out."""
+        laid = self.layout(console.width)
+        return None if laid is None else _painted(console, self.runs(console, *laid))
 
-        styles: dict[tuple[str, ...], Style] = {}
-
-        def style(*names: str) -> Style:
-            found = styles.get(names)
-            if found is None:
-                key = " ".join(n for n in names if n)
-                found = styles[names] = console.get_style(key) if key else Style.null()
-            return found
-
-        newline = Segment.line()
+    def runs(self, console: Console, fixed: list[int], width: int) -> Iterator[list[Run]]:
+        """Each line as runs of (text, style name): the fixed cells (blank under a row's first line), then
+        the last column's line padded to `width`, in the styles rich's table gives them."""
+        names = [column.style for column in self.columns]
+        under: list[Run] = [(" " * size, names[n]) for n, size in enumerate(fixed)]
+        pads = [(" " * PAD, name) for name in names]
         for row in self.rows:
             last = row[-1]
-            base = style(last.style)
-            lines = [
-                (style(last.style, line_style), piece)
-                for line_style, written in last.lines
-                for text in written.split("\n")
-                for piece in wrap(console, text, width, style(last.style, line_style))
-            ]
-            for index, (body_style, (body, blank)) in enumerate(lines):
-                for n, size in enumerate(fixed):
-                    column = self.columns[n].style
-                    if index:
-                        yield Segment(" " * size, style(column))
-                        continue
-                    cell = row[n]
-                    text = _fit(cell.lines[0][1], size - PAD)
-                    yield Segment(text, style(column, cell.style))
-                    yield Segment(" " * PAD, style(column))
-                yield Segment(body, body_style)
-                if blank:
-                    yield Segment(" " * blank, base)
-                yield newline
+            lead: list[Run] = []
+            for n, size in enumerate(fixed):
+                cell = row[n]
+                lead.append((_fit(cell.lines[0][1], size - PAD), _join(names[n], cell.style)))
+                lead.append(pads[n])
+            for line_style, written in last.lines:
+                name = _join(last.style, line_style)
+                for text in written.split("\n") if "\n" in written else (written,):
+                    if len(text) <= width and text.isascii() and "\t" not in text:  # nothing to break: most lines
+                        pieces = [(text, width - len(text))]
+                    else:
+                        pieces = wrap(console, text, width, name)
+                    for piece, blank in pieces:
+                        line = [*lead, (piece, name)]
+                        if blank:
+                            line.append((" " * blank, last.style))
+                        yield line
+                        lead = under
 
     def table(self) -> Table:
         """The same rows as rich's own table (for a terminal too narrow to lay them out here)."""
@@ -145,26 +156,75 @@ class Lines:
         yield from _plain(console, self.segments(console, options))
 
     def segments(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
-        from rich.segment import Segment
+        for line in self.runs(options.max_width):
+            if isinstance(line, list):
+                yield from _segments(console, [line])
+            else:
+                yield from console.render(line, options)
 
+    def written(self, console: Console) -> str:
+        """The lines as `console` writes them (see render.paint); one too wide is wrapped by rich."""
+        from itinerary.render.paint import painted_segments
+
+        out: list[str] = []
+        plain: list[list[Run]] = []
+        for line in self.runs(console.width):
+            if isinstance(line, list):
+                plain.append(line)
+                continue
+            out.append(_painted(console, plain))
+            plain = []
+            out.append(painted_segments(console, console.render(line, console.options)))
+        out.append(_painted(console, plain))
+        return "".join(out)
+
+    def runs(self, width: int) -> Iterator[list[Run] | Text]:
+        """Each line as runs of (text, style name), or as a Text for rich to wrap where wider than `width`."""
         from itinerary.render.text import Text
         from itinerary.visible import visible
 
-        styles: dict[str, Style] = {}
-        newline = Segment.line()
         for written in self.lines:
-            line = [(visible(text), name) for text, name in written]
-            if _width("".join(text for text, _ in line)) > options.max_width:
+            line: list[Run] = [(visible(text), name) for text, name in written]
+            if _width("".join(text for text, _ in line)) > width:
                 folded = Text()
                 for run, name in line:
                     folded.append(run, style=name)
-                yield from console.render(folded, options)
-                continue
-            for run, name in line:
-                if name not in styles:
-                    styles[name] = console.get_style(name)
-                yield Segment(run, styles[name])
-            yield newline
+                yield folded
+            else:
+                yield line
+
+
+def _join(first: str, second: str) -> str:
+    """Two style names as one ('bold yellow'), either may be empty."""
+    return f"{first} {second}" if first and second else first or second
+
+
+def _segments(console: Console, lines: Iterable[list[Run]]) -> Iterator[Segment]:
+    """The runs as rich's segments, a style looked up once per name."""
+    from rich.segment import Segment
+    from rich.style import Style
+
+    styles: dict[Style | str, Style] = {}
+    newline = Segment.line()
+    for line in lines:
+        for text, name in line:
+            style = styles.get(name)
+            if style is None:
+                style = styles[name] = (
+                    name if isinstance(name, Style) else console.get_style(name) if name else Style.null()
+                )
+            yield Segment(text, style)
+        yield newline
+
+
+def _painted(console: Console, lines: Iterable[list[Run]]) -> str:
+    """The runs as `console` writes them: each line ends in a newline."""
+    if console.color_system is None:
+        return "".join(["".join([text for text, _ in line]) + "\n" for line in lines])
+    from itinerary.render.paint import painter
+
+    paint = painter(console)
+    return "".join(["".join([paint(text, name) for text, name in line]) + "\n" for line in lines])
 
 
 def _plain(console: Console, segments: Iterable[Segment]) -> Iterator[Segment]:
@@ -202,6 +262,8 @@ def _lines(cell: Cell) -> list[str]:
 
 def _fit(text: str, width: int) -> str:
     """One line in `width` cells as a no-wrap column shows it: padded, or cut with an ellipsis."""
+    if text.isascii() and len(text) <= width:
+        return text + " " * (width - len(text))
     from rich.cells import set_cell_size
 
     size = _width(text)
@@ -210,9 +272,11 @@ def _fit(text: str, width: int) -> str:
     return text + " " * (width - size)
 
 
-def wrap(console: Console, text: str, width: int, style: Style) -> list[tuple[str, int]]:
+def wrap(console: Console, text: str, width: int, style: Style | str) -> list[tuple[str, int]]:
     """A line of the wrapping column in lines of `width` cells, broken where rich's table breaks it:
     (text, blank cells to pad it with)."""
+    if text.isascii() and len(text) <= width and "\t" not in text:  # nothing to break: most lines
+        return [(text, width - len(text))]
     from rich._wrap import divide_line
     from rich.cells import set_cell_size
 
@@ -249,42 +313,45 @@ class Boxed:
     width: int
     heads: list[Text]
     """The day columns' headings."""
-    rows: list[tuple[Text, list[list[Text]]]]
-    """Each row: its label, and each day's cell as lines."""
+    rows: list[tuple[Text, list[list[list[Run]]]]]
+    """Each row: its label, and each day's cell as lines of (text, style) runs."""
     table_width: int
 
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
-
+    def fits(self, width: int) -> bool:
         count = len(self.heads)
-        fits = self.table_width == self.label_width + 4 + count * (self.width + 3) <= options.max_width
-        if not fits or any(_width(line.plain) > self.width for _, cells in self.rows for c in cells for line in c):
+        return self.table_width == self.label_width + 4 + count * (self.width + 3) <= width and all(
+            runs_width(line) <= self.width for _, cells in self.rows for c in cells for line in c
+        )
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
+        if not self.fits(options.max_width):
             yield from console.render(self.table(), options)
             return
-        yield from _plain(console, self.segments(console))
+        yield from _plain(console, _segments(console, self.runs(console)))
 
-    def segments(self, console: Console) -> Iterator[Segment]:
-        from rich.segment import Segment
+    def written(self, console: Console) -> str | None:
+        """The box as `console` writes it (see render.paint), or None where rich's table draws it."""
+        return _painted(console, self.runs(console)) if self.fits(console.width) else None
 
+    def runs(self, console: Console) -> Iterator[list[Run]]:
+        """Each line of the box as (text, style) runs, in the styles rich's table gives them."""
         from itinerary.render.text import Text
 
         widths = [self.label_width, *([self.width] * len(self.heads))]
-        line = Segment.line()
 
-        def rule(left: str, middle: str, right: str) -> Iterator[Segment]:
-            yield Segment(left + middle.join("─" * (w + 2) for w in widths) + right)
-            yield line
+        def rule(left: str, middle: str, right: str) -> list[Run]:
+            return [(left + middle.join("─" * (w + 2) for w in widths) + right, "")]
 
-        header = console.get_style("table.header")
-        yield from rule("┌", "┬", "┐")
+        yield rule("┌", "┬", "┐")
         heads = [_wrapped(console, Text(""), widths[0], "ellipsis", no_wrap=True)]
         heads += [_wrapped(console, head, self.width, "fold") for head in self.heads]
-        yield from _cells(heads, widths, header)
+        yield from _cells(heads, widths, console.get_style("table.header"))
         for label, cells in self.rows:
-            yield from rule("├", "┼", "┤")
+            yield rule("├", "┼", "┤")
             lines = [_wrapped(console, label, widths[0], "ellipsis", no_wrap=True)]
-            lines += [[(part.render(console), self.width - part.cell_len) for part in cell] for cell in cells]
+            lines += [[(line, self.width - runs_width(line)) for line in cell] for cell in cells]
             yield from _cells(lines, widths, None)
-        yield from rule("└", "┴", "┘")
+        yield rule("└", "┴", "┘")
 
     def table(self) -> Table:
         from rich import box
@@ -300,48 +367,50 @@ class Boxed:
             joined = []
             for cell in cells:
                 text = Text()
-                for number, part in enumerate(cell):
+                for number, line in enumerate(cell):
                     if number:
                         text.append("\n")
-                    text.append_text(part)
+                    for run, style in line:
+                        text.append(run, style=style or None)
                 joined.append(text)
             table.add_row(label, *joined)
         return table
 
 
+def runs_width(line: Iterable[Run]) -> int:
+    """Terminal cells of a line of runs."""
+    return _width("".join([text for text, _ in line]))
+
+
 def _wrapped(
     console: Console, text: Text, width: int, overflow: str, no_wrap: bool = False
-) -> list[tuple[Iterable[Segment], int]]:
-    """A heading or a label as rich's table cell wraps it: lines of segments, each padded in the text's style."""
+) -> list[tuple[list[Run], int]]:
+    """A heading or a label as rich's table cell wraps it: lines of runs, each padded in the text's style."""
     from itinerary.render.text import Text
 
     lines = text.wrap(console, width, justify="left", overflow=overflow, no_wrap=no_wrap)  # type: ignore[arg-type]
     # Through join, as rich's own Text does: a line's base style becomes a span (render leaves it out).
-    return [(list(Text("\n").join([line]).render(console)), 0) for line in lines]
+    return [([(s.text, s.style or "") for s in Text("\n").join([line]).render(console)], 0) for line in lines]
 
 
-def _cells(
-    cells: list[list[tuple[Iterable[Segment], int]]], widths: list[int], style: Style | None
-) -> Iterator[Segment]:
+def _cells(cells: list[list[tuple[list[Run], int]]], widths: list[int], style: Style | None) -> Iterator[list[Run]]:
     """One row of the box: each cell's lines between a blank either side, shorter cells filled with blanks."""
-    from rich.segment import Segment
-
-    bar = Segment("│")
-    blank = Segment(" ", style)
+    bar: Run = ("│", "")
+    blank: Run = (" ", style or "")
     for number in range(max(len(cell) for cell in cells)):
-        yield bar
+        line = [bar]
         for cell, width in zip(cells, widths, strict=True):
-            yield blank
+            line.append(blank)
             if number < len(cell):
-                segments, room = cell[number]
-                for segment in segments:
-                    yield Segment(
-                        segment.text, style + segment.style if style and segment.style else style or segment.style
-                    )
+                runs, room = cell[number]
+                if style is None:
+                    line += runs
+                else:
+                    line += [(text, style + own if own else style) for text, own in runs]  # type: ignore[operator]
                 if room:
-                    yield Segment(" " * room, style)
+                    line.append((" " * room, style or ""))
             else:
-                yield Segment(" " * width, style)
-            yield blank
-            yield bar
-        yield Segment.line()
+                line.append((" " * width, style or ""))
+            line.append(blank)
+            line.append(bar)
+        yield line

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from conftest import render_text
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from itinerary.load import loads
 from itinerary.render import participants
@@ -35,3 +37,43 @@ def test_participants_table_shows_markup_and_emoji_codes_as_written():
         ":smile: Org [i]x[/i]",
     ):
         assert written in text, text
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    people=st.lists(
+        st.tuples(
+            st.sampled_from(["", "Board", "Delegation of ECPG", "東京都"]),
+            st.text(alphabet="abc Dzierżanowski東京\x1b", min_size=1, max_size=30),
+            st.text(alphabet="abc XYZ", max_size=20),
+            st.text(alphabet="abcdefg ńé", max_size=40),
+            st.booleans(),
+        ),
+        max_size=8,
+    ),
+    width=st.integers(20, 160),
+    color=st.sampled_from([None, "256"]),
+    no_color=st.booleans(),
+)
+def test_the_sheet_writes_what_richs_table_prints(people, width, color, no_color):
+    """Drawn by hand where nothing wraps, the participants' table is the bytes rich's own table prints."""
+    import io
+
+    from rich.console import Console
+
+    from itinerary.render.paint import show
+    from itinerary.render.sheet import Sheet
+
+    sheet = Sheet("Visit: participants", ("Group", "Name", "Title", "Organisation"), [(p[:4], p[4]) for p in people])
+    outs = []
+    for direct in (False, True):
+        out = io.StringIO()
+        console = Console(
+            file=out, width=width, color_system=color, force_terminal=color is not None, no_color=no_color
+        )
+        if direct:
+            show(console, [sheet])
+        else:
+            console.print(sheet.table())
+        outs.append(out.getvalue())
+    assert outs[1] == outs[0]

@@ -86,3 +86,67 @@ def test_the_grid_shows_what_richs_table_shows(width, who):
     assert boxes
     for box in boxes:
         assert cells(box, width) == cells(box.table(), width)
+
+
+def printed(render: RenderableType, width: int, color: str | None, no_color: bool = False) -> tuple[str, str]:
+    """What rich's print writes of `render`, and what the render writes of itself (render.paint.show)."""
+    from itinerary.render.paint import show
+
+    outs = []
+    for direct in (False, True):
+        out = io.StringIO()
+        console = Console(
+            file=out, width=width, color_system=color, force_terminal=color is not None, no_color=no_color
+        )
+        if direct:
+            show(console, [render])
+        else:
+            console.print(render)
+        outs.append(out.getvalue())
+    return outs[0], outs[1]
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    rows=st.lists(
+        st.tuples(
+            st.text(alphabet="0123456789:–~+ ", max_size=20),
+            STYLES,
+            st.lists(st.tuples(STYLES, LINE), min_size=1, max_size=4),
+            STYLES,
+        ),
+        min_size=1,
+        max_size=5,
+    ),
+    width=st.integers(20, 140),
+    color=st.sampled_from([None, "standard", "256", "truecolor"]),
+    no_color=st.booleans(),
+)
+def test_rows_write_what_rich_prints(rows, width, color, no_color):
+    """Written straight to the file, the rows are the bytes rich's print writes: colour codes included."""
+    table = Rows((Column(16), Column(9, "magenta"), Column()))
+    for when, when_style, body, body_style in rows:
+        table.add_row(Cell.of(when, when_style), Cell.of("meeting", "bold"), Cell(tuple(body), body_style))
+    rich, direct = printed(table, width, color, no_color)
+    assert direct == rich
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    lines=st.lists(st.lists(st.tuples(LINE, STYLES), max_size=3), min_size=1, max_size=6),
+    width=st.integers(20, 140),
+    color=st.sampled_from([None, "256"]),
+)
+def test_lines_write_what_rich_prints(lines, width, color):
+    rich, direct = printed(Lines(lines), width, color)
+    assert direct == rich
+
+
+@pytest.mark.parametrize("width", [40, 80, 120, 203])
+@pytest.mark.parametrize("color", [None, "256", "truecolor"])
+def test_the_grid_writes_what_rich_prints(width, color):
+    programme = load(JAPAN)
+    table = grid.build(programme, programme.events_for(None), None)
+    for render in grid.render(programme, table, width):
+        rich, direct = printed(render, width, color)
+        assert direct == rich
