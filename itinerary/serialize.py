@@ -33,14 +33,15 @@ def contact(value: Contact | None) -> dict[str, str] | None:
 
 def event(programme: Programme, value: Event, tz: tzinfo | None = None) -> dict[str, Any]:
     """`tz` is the reader's zone; `start_local`/`end_local` keep each end in its own zone."""
+    start_local, end_local = instant(value.start), instant(value.end)
     return {
         "id": value.id,
         "kind": value.kind.value,
         "title": value.title,
-        "start": instant(value.start, tz),
-        "end": instant(value.end, tz),
-        "start_local": instant(value.start),
-        "end_local": instant(value.end),
+        "start": start_local if tz is None else instant(value.start, tz),
+        "end": end_local if tz is None else instant(value.end, tz),
+        "start_local": start_local,
+        "end_local": end_local,
         "end_estimated": value.end_estimated,
         "all_day": value.all_day,
         "time_tbc": value.tbc,

@@ -79,7 +79,9 @@ _C1 = "[\x7f-\x9f]"
 
 def emit_json(data: Any) -> None:
     text = json_text(data)
-    sys.stdout.write(text.translate(_C1_AND_DEL) if re.search(_C1, text) else text)
+    # ASCII text (a flag to read, not a scan) can hold only DEL of them.
+    controls = "\x7f" in text if text.isascii() else re.search(_C1, text) is not None
+    sys.stdout.write(text.translate(_C1_AND_DEL) if controls else text)
 
 
 def json_text(data: Any) -> str:
@@ -97,7 +99,9 @@ def json_text(data: Any) -> str:
         encoded = orjson.dumps(data, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
     except TypeError:
         encoded = b""
-    if encoded and re.search(_SMALL_FLOAT, encoded) is None:
+    # A search for the pattern scans slowly; what it needs, found first, mostly is not there.
+    small = (b"0.0000" in encoded or b"e-" in encoded) and re.search(_SMALL_FLOAT, encoded) is not None
+    if encoded and not small:
         return encoded.decode("utf-8")
     import json
 

@@ -60,14 +60,9 @@ class Rows:
         """A row; control characters in its text are shown, not obeyed (as `render.text.Text` does)."""
         from itinerary.visible import visible
 
-        self.rows.append(
-            tuple(
-                c
-                if all(t.isprintable() for _, t in c.lines)
-                else Cell(tuple((s, visible(t)) for s, t in c.lines), c.style)
-                for c in cells
-            )
-        )
+        if not "".join([text for cell in cells for _, text in cell.lines]).isprintable():  # rarely
+            cells = tuple(Cell(tuple((s, visible(t)) for s, t in c.lines), c.style) for c in cells)
+        self.rows.append(cells)
 
     def layout(self, width: int) -> tuple[list[int], int] | None:
         """The fixed columns' widths (padding included) and the last one's in `width` cells, or None where
