@@ -7,7 +7,7 @@ from datetime import date, datetime, tzinfo
 from typing import TYPE_CHECKING, Any
 
 from itinerary import serialize
-from itinerary.model import Event, Programme, Venue
+from itinerary.model import Event, Kind, Programme, Venue
 from itinerary.select import Day, by_day, local_date
 from itinerary.timeutil import abbreviation, days_span, is_ambiguous, long_day, same_offset, wall, zone_key
 
@@ -91,7 +91,7 @@ def detail_lines(programme: Programme, event: Event, tz: tzinfo | None, day: dat
         lines.append(("", place(event.venue)))
         if event.venue.local_address:
             lines.append(("bold", event.venue.local_address))
-    if event.kind.value == "hotel":
+    if event.kind is Kind.HOTEL:
         lines.append(("", stay_hours(event)))
     note = own_zone_note(event, tz, programme.timezone)
     if note:

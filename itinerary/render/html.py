@@ -54,12 +54,12 @@ class Page:
 
 def e(text: object) -> str:
     """Escaped for HTML; a control character (not allowed in HTML) is shown as `\\x1b`, as on the terminal."""
-    shown = visible(text if isinstance(text, str) else str(text))
-    return escape(shown, quote=True) if _MARKUP.search(shown) else shown
+    shown = text if isinstance(text, str) else str(text)
+    return escape(visible(shown), quote=True) if _ODD.search(shown) else shown
 
 
-_MARKUP = re.compile("[&<>\"']")
-"""What `escape` changes: most titles and names hold none of it."""
+_ODD = re.compile("[&<>\"'\x00-\x1f\x7f-\x9f]")
+"""What `escape` or `visible` changes: most titles and names hold none of it."""
 
 
 def is_ours(path: Path) -> bool:

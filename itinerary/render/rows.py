@@ -11,6 +11,7 @@ to rich's table itself.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
@@ -68,10 +69,10 @@ class Rows:
         """The fixed columns' widths (padding included) and the last one's in `width` cells, or None where
         rich's table must lay the rows out (a terminal too narrow, a fixed cell of several lines)."""
         fixed = [
-            max([column.min_width, *(_width(row[n].lines[0][1]) for row in self.rows)]) + PAD
+            max(column.min_width, _widest([row[n].lines[0][1] for row in self.rows])) + PAD
             for n, column in enumerate(self.columns[:-1])
         ]
-        natural = max((_width(line) for row in self.rows for line in _lines(row[-1])), default=0)
+        natural = _widest([line for row in self.rows for line in _lines(row[-1])])
         room = width - sum(fixed)
         if room < 1 or any(len(row[n].lines) != 1 for row in self.rows for n in range(len(fixed))):
             return None
@@ -251,10 +252,18 @@ def _width(text: str) -> int:
     return cell_len(text)
 
 
+def _widest(texts: list[str]) -> int:
+    """The most terminal cells any of `texts` takes (0 for none)."""
+    if "".join(texts).isascii():
+        return max(map(len, texts), default=0)
+    return max(map(_width, texts), default=0)
+
+
 def _lines(cell: Cell) -> list[str]:
     return [line for _, text in cell.lines for line in text.split("\n")]
 
 
+@lru_cache(maxsize=4096)
 def _fit(text: str, width: int) -> str:
     """One line in `width` cells as a no-wrap column shows it: padded, or cut with an ellipsis."""
     if text.isascii() and len(text) <= width:
