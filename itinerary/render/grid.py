@@ -305,17 +305,10 @@ def _wrapped(body: list[list[Run]], width: int, console: Console) -> list[list[R
     stay as they are; any other is wrapped by rich."""
     if all(0 < len(plain := "".join(t for t, _ in line)) <= width and plain.isascii() for line in body):
         return body
-    from itinerary.render.text import Text
+    from itinerary.render.rows import as_text
 
-    text = Text()
-    for number, line in enumerate(body):
-        if number:
-            text.append("\n")
-        for run, style in line:
-            text.append(run, style=style or None)
-    return [
-        [(s.text, s.style or "") for s in line.render(console)] for line in text.wrap(console, width, overflow="fold")
-    ]
+    wrapped = as_text(body).wrap(console, width, overflow="fold")
+    return [[(s.text, s.style or "") for s in line.render(console)] for line in wrapped]
 
 
 def entry_json(programme: Programme, entry: Entry, tz: tzinfo | None) -> dict[str, Any]:

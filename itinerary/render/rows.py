@@ -361,24 +361,26 @@ class Boxed:
         from rich import box
         from rich.table import Table
 
-        from itinerary.render.text import Text
-
         table = Table(box=box.SQUARE, show_lines=True, width=self.table_width, padding=(0, 1))
         table.add_column("", no_wrap=True, width=self.label_width)
         for head in self.heads:
             table.add_column(head, ratio=1, overflow="fold", min_width=1)
         for label, cells in self.rows:
-            joined = []
-            for cell in cells:
-                text = Text()
-                for number, line in enumerate(cell):
-                    if number:
-                        text.append("\n")
-                    for run, style in line:
-                        text.append(run, style=style or None)
-                joined.append(text)
-            table.add_row(label, *joined)
+            table.add_row(label, *map(as_text, cells))
         return table
+
+
+def as_text(lines: Iterable[Iterable[Run]]) -> Text:
+    """Lines of runs as one rich Text, for the places where rich must still lay them out."""
+    from itinerary.render.text import Text
+
+    text = Text()
+    for number, line in enumerate(lines):
+        if number:
+            text.append("\n")
+        for run, style in line:
+            text.append(run, style=style or None)
+    return text
 
 
 def runs_width(line: Iterable[Run]) -> int:

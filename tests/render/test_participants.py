@@ -57,23 +57,10 @@ def test_participants_table_shows_markup_and_emoji_codes_as_written():
 )
 def test_the_sheet_writes_what_richs_table_prints(people, width, color, no_color):
     """Drawn by hand where nothing wraps, the participants' table is the bytes rich's own table prints."""
-    import io
+    from painted import printed
 
-    from rich.console import Console
-
-    from itinerary.render.paint import show
     from itinerary.render.sheet import Sheet
 
     sheet = Sheet("Visit: participants", ("Group", "Name", "Title", "Organisation"), [(p[:4], p[4]) for p in people])
-    outs = []
-    for direct in (False, True):
-        out = io.StringIO()
-        console = Console(
-            file=out, width=width, color_system=color, force_terminal=color is not None, no_color=no_color
-        )
-        if direct:
-            show(console, [sheet])
-        else:
-            console.print(sheet.table())
-        outs.append(out.getvalue())
-    assert outs[1] == outs[0]
+    rich, direct = printed(sheet.table(), width, color, no_color, direct=sheet)
+    assert direct == rich

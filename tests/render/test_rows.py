@@ -8,6 +8,7 @@ import pytest
 from conftest import JAPAN
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from painted import printed
 from rich.console import Console, RenderableType
 
 from itinerary.load import load
@@ -86,24 +87,6 @@ def test_the_grid_shows_what_richs_table_shows(width, who):
     assert boxes
     for box in boxes:
         assert cells(box, width) == cells(box.table(), width)
-
-
-def printed(render: RenderableType, width: int, color: str | None, no_color: bool = False) -> tuple[str, str]:
-    """What rich's print writes of `render`, and what the render writes of itself (render.paint.show)."""
-    from itinerary.render.paint import show
-
-    outs = []
-    for direct in (False, True):
-        out = io.StringIO()
-        console = Console(
-            file=out, width=width, color_system=color, force_terminal=color is not None, no_color=no_color
-        )
-        if direct:
-            show(console, [render])
-        else:
-            console.print(render)
-        outs.append(out.getvalue())
-    return outs[0], outs[1]
 
 
 @settings(max_examples=100, deadline=None)
