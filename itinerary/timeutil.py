@@ -106,7 +106,11 @@ def day_start(day: date, tz: tzinfo) -> datetime:
 
 
 def is_ambiguous(instant: datetime) -> bool:
-    return instant.tzinfo is not None and classify(instant.replace(tzinfo=None), instant.tzinfo) is WallTime.FOLD
+    """Whether the wall time happens twice (clocks go back). Asked of every event printed or exported:
+    where its two readings agree, as everywhere but in a gap or a fold, the answer needs no classify."""
+    if instant.tzinfo is None or instant.utcoffset() == instant.replace(fold=1 - instant.fold).utcoffset():
+        return False
+    return classify(instant.replace(tzinfo=None), instant.tzinfo) is WallTime.FOLD
 
 
 _HHMM = r"^\s*(\d{1,2})[:.h](\d{2})\s*$"

@@ -96,18 +96,13 @@ def detail_lines(programme: Programme, event: Event, tz: tzinfo | None, day: dat
     note = own_zone_note(event, tz, programme.timezone)
     if note:
         lines.append(("yellow", note))
-    if in_fold(event.start) or in_fold(event.end):
+    if is_ambiguous(event.start) or is_ambiguous(event.end):
         lines.append(("yellow", "clocks go back around this time: the earlier of the two readings is meant"))
     lines.append(("dim", f"who: {programme.who_label(event)}"))
     if event.contact is not None:
         lines.append(("", f"contact: {event.contact}"))
     lines.extend(("italic", line) for line in paragraphs(event.notes))
     return lines
-
-
-def in_fold(instant: datetime) -> bool:
-    """is_ambiguous, asked only where the two readings of the wall time differ (a gap or a fold: rarely)."""
-    return instant.utcoffset() != instant.replace(fold=1 - instant.fold).utcoffset() and is_ambiguous(instant)
 
 
 def paragraphs(notes: str) -> list[str]:

@@ -22,7 +22,6 @@ from itinerary.render.agenda import (
     ESTIMATED,
     USUAL_HOURS,
     heading,
-    in_fold,
     own_zone_note,
     span,
     stay_hours,
@@ -32,7 +31,7 @@ from itinerary.render.agenda import (
 from itinerary.render.grid import Entry, Grid, build, column_heading, hours
 from itinerary.render.participants import by_group
 from itinerary.select import Day
-from itinerary.timeutil import long_day
+from itinerary.timeutil import is_ambiguous, long_day
 from itinerary.visible import visible
 
 if TYPE_CHECKING:
@@ -256,7 +255,7 @@ def event_block(programme: Programme, event: Event, tz: tzinfo | None, day: date
     note = own_zone_note(event, tz, programme.timezone)
     if note:
         inner.append(f'<p class="warn">{e(note)}</p>')
-    if in_fold(event.start) or in_fold(event.end):
+    if is_ambiguous(event.start) or is_ambiguous(event.end):
         inner.append('<p class="warn">clocks go back around this time: the earlier of the two readings is meant</p>')
     inner.append(f'<p class="who">who: {e(programme.who_label(event))}</p>')
     if event.contact is not None:
