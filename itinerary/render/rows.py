@@ -106,11 +106,7 @@ class Rows:
             for line_style, written in last.lines:
                 name = _join(last.style, line_style)
                 for text in written.split("\n") if "\n" in written else (written,):
-                    if len(text) <= width and text.isascii() and "\t" not in text:  # nothing to break: most lines
-                        pieces = [(text, width - len(text))]
-                    else:
-                        pieces = wrap(console, text, width, name)
-                    for piece, blank in pieces:
+                    for piece, blank in wrap(console, text, width, name):
                         line = [*lead, (piece, name)]
                         if blank:
                             line.append((" " * blank, last.style))
