@@ -166,11 +166,12 @@ def _named(argv: list[str]) -> typer.Typer:
     """The app with only the command `argv` starts with, when it starts with one: typer makes every registered
     command into click's options before it runs any, a sixth of a command's start-up for the ten not run.
     Anything else (--help, a misspelt command) gets the whole app, and says what it always said."""
+    from typer.main import get_command_name  # typer's own name for a command, as click will know it
+
     wanted = [
         info
         for info in app.registered_commands
-        if argv
-        and (info.name or (info.callback.__name__.lower().replace("_", "-") if info.callback else None)) == argv[0]
+        if argv and (info.name or (get_command_name(info.callback.__name__) if info.callback else None)) == argv[0]
     ]
     if len(wanted) != 1:
         return app
