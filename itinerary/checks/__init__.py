@@ -4,53 +4,42 @@
     findings = run_checks(programme)          # most severe first
 
 Pure: nothing here reads files or prints. Adding a check means writing one function
-`(programme) -> Iterable[Finding]`, adding it to CHECKS, and its code to CODES (codes.py).
+`(programme) -> Iterable[Finding]`, adding it to CHECKS (suite.py), and its code to CODES
+(codes.py).
+
+The names below load on first use: the agenda's neighbours (`slots`, `next`) borrow
+`words` and `timeline` from this package, and should not load every check at start-up.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
 
-from itinerary.checks.attendance import idle_participant, unattended
-from itinerary.checks.clash import clash
-from itinerary.checks.codes import CODES, KINDS, Code
-from itinerary.checks.estimated import estimated_end
-from itinerary.checks.finding import SEVERITIES, Finding, Severity, rank, summary
-from itinerary.checks.identity import fragile_identity
-from itinerary.checks.legs import leg_duration
-from itinerary.checks.lodging import no_lodging
-from itinerary.checks.timeline import one_timeline
-from itinerary.checks.times import dst, odd_hour, outside_dates
-from itinerary.checks.travel_gap import travel_gap
-from itinerary.checks.unconfirmed import unconfirmed
-from itinerary.model import Programme
+if TYPE_CHECKING:
+    from itinerary.checks.codes import CODES, KINDS, Code
+    from itinerary.checks.finding import SEVERITIES, Finding, Severity, summary
+    from itinerary.checks.suite import CHECKS, Check, run_checks
 
-Check = Callable[[Programme], Iterable[Finding]]
-
-CHECKS: list[Check] = [
-    clash,
-    travel_gap,
-    leg_duration,
-    outside_dates,
-    no_lodging,
-    dst,
-    odd_hour,
-    unattended,
-    idle_participant,
-    estimated_end,
-    unconfirmed,
-    fragile_identity,
-]
+_HOMES = {
+    "CHECKS": "suite",
+    "Check": "suite",
+    "run_checks": "suite",
+    "CODES": "codes",
+    "KINDS": "codes",
+    "Code": "codes",
+    "SEVERITIES": "finding",
+    "Finding": "finding",
+    "Severity": "finding",
+    "summary": "finding",
+}
 
 
-def run_checks(programme: Programme, checks: Sequence[Check] | None = None) -> list[Finding]:
-    """Every finding of every check (or of `checks`), most severe first, then in the order of the file."""
-    programme = one_timeline(programme)
-    found: list[Finding] = []
-    for check in CHECKS if checks is None else checks:
-        found.extend(check(programme))
-    found.sort(key=rank)
-    return found
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(import_module(f"{__name__}.{home}"), name)
 
 
 __all__ = ["CHECKS", "CODES", "KINDS", "SEVERITIES", "Check", "Code", "Finding", "Severity", "run_checks", "summary"]
