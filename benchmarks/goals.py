@@ -3,6 +3,7 @@
     python -m benchmarks.run            # 5,000 events, start-up, --version  (a few minutes)
     python -m benchmarks.run --big      # also 50,000 events: growth per command and peak memory
     python -m benchmarks.run --rounds 5 # more repeats on a busy machine
+    python -m benchmarks.run --startup  # only the start-up on the Japan visit (under a minute)
 
 Every figure is a whole process, as a user runs it: the command and its floor run in
 turns (command, floor, command, floor...) and the medians are compared, so that a
@@ -462,6 +463,9 @@ def main(argv: Sequence[str]) -> None:
         tmp = Path(folder)
         print(f"# {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}: ratios, not seconds, are the figures")
         startup(japan(tmp), max(rounds, 5), report)
+        if "--startup" in argv:
+            print("\n# only start-up measured (--startup)")
+            return
         small_files = prepare(tmp, 5000)
         small = at_size(small_files, rounds, report)
         if big:
