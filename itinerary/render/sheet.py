@@ -9,8 +9,7 @@ break in a cell) is rich's table itself.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -21,8 +20,7 @@ if TYPE_CHECKING:
     from itinerary.render.rows import Run
 
 
-@dataclass(frozen=True, slots=True)
-class Sheet:
+class Sheet(NamedTuple):
     title: str
     headers: tuple[str, ...]
     rows: list[tuple[tuple[str, ...], bool]]
@@ -39,7 +37,7 @@ class Sheet:
         # Text, never str: rich would read `[bold]` or `:smile:` in a name as markup.
         table = Table(title=Text(self.title), title_justify="left", show_lines=False)
         for column in self.headers:
-            table.add_column(column, overflow="fold")
+            table.add_column(Text(column), overflow="fold")
         for cells, end_section in self.rows:
             table.add_row(*(Text(cell) for cell in cells), end_section=end_section)
         return table

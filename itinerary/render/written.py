@@ -29,13 +29,13 @@ def table(programme: Programme, rows: Sequence[Written]) -> Table:
     where = f" in {folders[0]}" if len(folders) == 1 else ""
     title = Text(f"{programme.title}, revision {programme.revision}: calendars{where}")
     grid = Table(title=title, title_justify="left")
-    grid.add_column("File", no_wrap=True)
-    grid.add_column("For", overflow="fold")
-    grid.add_column("Events", justify="right")
-    grid.add_column("Status")
+    grid.add_column(Text("File"), no_wrap=True)
+    grid.add_column(Text("For"), overflow="fold")
+    grid.add_column(Text("Events"), justify="right")
+    grid.add_column(Text("Status"))
     for row in rows:
         name = Path(row.file).name if where else row.file
-        grid.add_row(Text(name), Text(who(programme, row.ref)), str(row.events), row.status)
+        grid.add_row(Text(name), Text(who(programme, row.ref)), Text(str(row.events)), Text(row.status))
     return grid
 
 
