@@ -7,15 +7,14 @@ group is, so a Friday evening in Los Angeles stays on Friday whatever the progra
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date, datetime, time, tzinfo
+from typing import NamedTuple
 
 from itinerary.model import Event, Kind, Programme
 from itinerary.timeutil import wall
 
 
-@dataclass(frozen=True, slots=True)
-class Day:
+class Day(NamedTuple):
     date: date
     cities: tuple[str, ...]
     events: tuple[Event, ...]

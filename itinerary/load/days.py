@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import UTC, date
 
 from yaml import MappingNode, Node
@@ -14,13 +14,15 @@ from itinerary.model import DerivedIds, Event, Source
 from itinerary.timeutil import parse_date
 
 
-@dataclass
 class Days:
     """The events of every day, and the city of the days that name one."""
 
-    events: list[Event] = field(default_factory=list)
-    cities: dict[date, str] = field(default_factory=dict)
-    ids: dict[str, Source] = field(default_factory=dict)
+    __slots__ = ("cities", "events", "ids")
+
+    def __init__(self) -> None:
+        self.events: list[Event] = []
+        self.cities: dict[date, str] = {}
+        self.ids: dict[str, Source] = {}
 
 
 def read_days(r: NodeReader, node: Node, known: Known) -> Days:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from yaml import MappingNode, Node, ScalarNode
 
@@ -16,8 +16,7 @@ STATUSES = ("confirmed", "tentative")
 CONTACT_KEYS = ("name", "phone", "email")
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)  # never compared nor shown: three methods less to compile
-class Details:
+class Details(NamedTuple):
     tentative: bool = False
     optional: tuple[str, ...] = ()
     optional_all: bool = False

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import date, tzinfo
+from typing import NamedTuple
 
 from yaml import MappingNode, Node
 
@@ -22,8 +22,7 @@ EVENT_KEYS = (
 )  # fmt: skip
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)  # never compared nor shown: three methods less to compile
-class Known:
+class Known(NamedTuple):
     """What the sections before `days:` declared, which events refer to."""
 
     tz_name: str
@@ -32,8 +31,7 @@ class Known:
     venues: Mapping[str, Venue]
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)  # never compared nor shown: three methods less to compile
-class Places:
+class Places(NamedTuple):
     venue: Venue | None
     origin: Venue | None
     destination: Venue | None

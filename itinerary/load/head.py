@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime
+from typing import NamedTuple
 
 from yaml import Node
 
@@ -30,8 +30,7 @@ BUFFER_MAX = (24 * 60, "minutes (a day)")
 REVISION_MAX = (2**31 - 1, "(the largest SEQUENCE a calendar holds)")
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)  # never compared nor shown: three methods less to compile
-class Head:
+class Head(NamedTuple):
     """What the `programme:` section says about the whole visit."""
 
     id: str

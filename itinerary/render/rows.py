@@ -10,10 +10,9 @@ to rich's table itself.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
@@ -32,8 +31,7 @@ PAD = 2
 """Cells between columns: `Table.grid(padding=(0, 2))`, whose padding collapses between neighbours."""
 
 
-@dataclass(frozen=True, slots=True)
-class Cell:
+class Cell(NamedTuple):
     """A cell's lines, each of one style, under a base style for the whole cell."""
 
     lines: tuple[tuple[str, str], ...]
@@ -44,18 +42,19 @@ class Cell:
         return cls((("", text),), style)
 
 
-@dataclass(frozen=True, slots=True)
-class Column:
+class Column(NamedTuple):
     min_width: int = 0
     style: str = ""
 
 
-@dataclass
 class Rows:
     """A borderless grid: every column but the last keeps its cells on one line; the last wraps."""
 
-    columns: tuple[Column, ...]
-    rows: list[tuple[Cell, ...]] = field(default_factory=list)
+    __slots__ = ("columns", "rows")
+
+    def __init__(self, columns: tuple[Column, ...]) -> None:
+        self.columns = columns
+        self.rows: list[tuple[Cell, ...]] = []
 
     def add_row(self, *cells: Cell) -> None:
         """A row; control characters in its text are shown, not obeyed (as `render.text.Text` does)."""
@@ -136,8 +135,7 @@ class Rows:
         return table
 
 
-@dataclass(frozen=True, slots=True)
-class Lines:
+class Lines(NamedTuple):
     """Lines already wrapped, each a run of (text, style): printed as they are, where rich would wrap
     them again. A line wider than the terminal is wrapped as rich wraps a Text. Control characters
     are shown, not obeyed (as `render.text.Text` does)."""
@@ -302,8 +300,7 @@ def wrap(console: Console, text: str, width: int, style: Style | str) -> list[tu
     return out
 
 
-@dataclass(frozen=True, slots=True)
-class Boxed:
+class Boxed(NamedTuple):
     """A table of a label column and day columns in a square box with a line between rows, as rich's
     `Table(box=SQUARE, show_lines=True, width=...)` draws it when every day column gets `width` cells:
     the body cells come as lines already wrapped to it, so only the headers and labels are wrapped here.
