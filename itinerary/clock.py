@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
+from typing import NamedTuple
 
 from itinerary.model import Programme
 from itinerary.timeutil import WallTime, classify, long_day, zone, zone_key
@@ -53,8 +53,7 @@ def moment(text: str, tz: tzinfo) -> datetime:
     return naive.replace(tzinfo=tz)
 
 
-@dataclass(frozen=True, slots=True)
-class DayChoice:
+class DayChoice(NamedTuple):
     """The day a word names, and a sentence for the reader when it is not the day they asked for."""
 
     day: date

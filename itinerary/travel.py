@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from itinerary.model import Programme, Source, TravelSettings, TravelTime, Venue
 
@@ -33,8 +33,7 @@ MODE_WORDS = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Trip:
+class Trip(NamedTuple):
     """What it takes to get from the end of one event to the start of the next."""
 
     minutes: int

@@ -13,9 +13,8 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 from zoneinfo import ZoneInfo
 
 from itinerary.timeutil import zone_name
@@ -38,8 +37,7 @@ VOLATILE = frozenset({"SEQUENCE", "DTSTAMP", "LAST-MODIFIED", REVISION, DIGEST})
 Geo = tuple[float, float]
 
 
-@dataclass(frozen=True, slots=True)
-class Facts:
+class Facts(NamedTuple):
     """What the programme knows of an event beyond the calendar's own properties."""
 
     event_id: str
@@ -70,8 +68,7 @@ class Facts:
     """The programme's `background`: TRANSP:TRANSPARENT says it too, but also of every whole day."""
 
 
-@dataclass(frozen=True, slots=True)
-class Stamp:
+class Stamp(NamedTuple):
     """How the event stood when it was last written: for SEQUENCE to move only when it changes."""
 
     sequence: int

@@ -22,6 +22,8 @@ def instants(draw):
 
 
 GEOS = st.tuples(st.floats(-90, 90), st.floats(-180, 180))
+LINE = st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=30)
+"""A contact's name, phone or email: one line each (the three are written as lines of one value)."""
 FACTS = st.builds(
     xprops.Facts,
     event_id=TEXT.filter(str.strip),
@@ -32,6 +34,10 @@ FACTS = st.builds(
     estimated_end=st.booleans(),
     notes=TEXT,
     who=TEXT,
+    tbc=st.booleans(),
+    tentative=st.booleans(),
+    number=TEXT,
+    contact=st.tuples(LINE, LINE, LINE),
     venue=TEXT,
     origin_geo=st.none() | GEOS,
     destination_geo=st.none() | GEOS,

@@ -11,8 +11,8 @@ another programme, is replaced only with `force`.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from itinerary import outfile
 from itinerary.export import ics
@@ -28,14 +28,12 @@ class ExportError(Exception):
         self.problems = problems
 
 
-@dataclass(frozen=True, slots=True)
-class Planned:
+class Planned(NamedTuple):
     path: Path
     calendar: ics.CalendarFile
 
 
-@dataclass(frozen=True, slots=True)
-class Written:
+class Written(NamedTuple):
     file: str
     ref: str | None
     """The participant or group the file is for; None for the whole programme."""

@@ -19,6 +19,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import NamedTuple
 
 from itinerary import xprops
 from itinerary.export import lines
@@ -234,8 +235,7 @@ def stamp(programme: Programme, environ: Mapping[str, str] = os.environ) -> date
 # -- invitations ---------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Invite:
+class Invite(NamedTuple):
     """Asked for with --invite: ORGANIZER and one ATTENDEE per attendee with an email."""
 
     email: str
@@ -382,8 +382,7 @@ def filename(ref: str | None) -> str:
 # -- building --------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class CalendarFile:
+class CalendarFile(NamedTuple):
     """One calendar ready to write: whose it is, what it is called, how many events, its bytes."""
 
     filename: str
@@ -423,8 +422,7 @@ def _utc(instant: datetime) -> datetime:
     return instant.replace(tzinfo=UTC) if instant.tzinfo is None else instant.astimezone(UTC)
 
 
-@dataclass(frozen=True, slots=True)
-class _Written:
+class _Written(NamedTuple):
     """One VEVENT's bytes and the TZIDs its times carry (their VTIMEZONEs go in every calendar it is in)."""
 
     data: bytes
