@@ -1,14 +1,18 @@
-"""A titled table with a box and a header row, drawn as rich's `Table` draws it, without its cost where nothing wraps.
+"""A titled table with a box and a header row, drawn as rich's `Table` draws it, without its cost.
 
 Rich measures and renders every cell through several layers of renderables: a few
-hundred participants took a quarter of a second. When every cell fits on one line
-(the table's natural width fits the console), the lines are simple: each cell padded to
-its column, rich's own box characters between. Anything else (a cell to wrap, a line
-break in a cell) is rich's table itself.
+hundred participants took a quarter of a second, and a table that has to wrap (the
+participants of a real visit in 80 columns) costs rich's table module and its layout
+at every start. Here the columns get the widths rich's table gives them (`widths`),
+each cell is folded as rich folds a Text, and the lines are written with rich's own box
+characters. What this does not lay out itself (a title or heading wider than its
+column, a line break in a cell, a terminal too narrow for a column of one character) is
+rich's table itself.
 """
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
@@ -18,6 +22,9 @@ if TYPE_CHECKING:
     from rich.table import Table
 
     from itinerary.render.rows import Run
+
+PAD = 2
+"""A space either side of every cell."""
 
 
 class Sheet(NamedTuple):
@@ -44,19 +51,23 @@ class Sheet(NamedTuple):
 
     def written(self, console: Console) -> str | None:
         """The table as `console` writes it (see render.paint), or None where rich must lay it out."""
-        from itinerary.render.rows import _painted, runs_width
+        from itinerary.render.rows import _painted, _widest, _width
         from itinerary.visible import visible
 
         rows = [([visible(cell) for cell in cells], end) for cells, end in self.rows]
         title = visible(self.title)
-        widths = [runs_width([(head, "")]) for head in self.headers]
-        for cells, _ in rows:
-            widths = [max(width, runs_width([(cell, "")])) for width, cell in zip(widths, cells, strict=True)]
-        table_width = sum(widths) + 3 * len(widths) + 1
         texts = [title, *self.headers, *(cell for cells, _ in rows for cell in cells)]
-        if table_width > console.width or runs_width([(title, "")]) > table_width or any("\n" in t for t in texts):
+        if any("\n" in text for text in texts):
             return None
-        return _painted(console, self.lines(console, title, rows, [w + 2 for w in widths]))
+        natural = [_widest([head, *(cells[n] for cells, _ in rows)]) for n, head in enumerate(self.headers)]
+        found = widths(console.width, natural)
+        if (
+            found is None
+            or _width(title) > sum(found) + len(found) + 1
+            or any(_width(head) > width - PAD for head, width in zip(self.headers, found, strict=True))
+        ):
+            return None
+        return _painted(console, self.lines(console, title, rows, found))
 
     def lines(
         self, console: Console, title: str, rows: list[tuple[list[str], bool]], widths: list[int]
@@ -83,11 +94,86 @@ class Sheet(NamedTuple):
                 if last
                 else (box.mid_left, box.mid_vertical, box.mid_right)
             )
-            padded = (
-                f" {cell}{' ' * (width - 2 - runs_width([(cell, '')]))} "
-                for cell, width in zip(cells, widths, strict=True)
-            )
-            yield [(left + middle.join(padded) + right, "")]
+            folded = [fold(cell, width - PAD) for cell, width in zip(cells, widths, strict=True)]
+            for number in range(max(map(len, folded))):
+                padded = (
+                    f" {cell[number]} " if number < len(cell) else " " * width
+                    for cell, width in zip(folded, widths, strict=True)
+                )
+                yield [(left + middle.join(padded) + right, "")]
             if end_section and not last:
                 yield [(box.get_row(widths, "row"), "")]
         yield [(box.get_bottom(widths), "")]
+
+
+def widths(console_width: int, natural: list[int]) -> list[int] | None:
+    """Each column's width (padding included) as rich's `Table` works it out for cells of `natural`
+    widest lines, or None where a column would get no room for a character.
+
+    As `Table._calculate_column_widths` for columns that may all wrap: the widest columns give
+    up cells in turn until the table fits, then all of them evenly as a last resort.
+    """
+    room = console_width - len(natural) - 1  # the box's edges and the lines between columns
+    if room - PAD < 1:
+        return None
+    found = [min(width + PAD, room) for width in natural]
+    if sum(found) > room:
+        found = _collapse(found, room)
+        if sum(found) > room:
+            found = _reduce(sum(found) - room, [1] * len(found), found, found)
+        found = [min(width + PAD, given) for width, given in zip(natural, found, strict=True)]
+    return found if min(found, default=0) > PAD else None
+
+
+def _collapse(widths: list[int], room: int) -> list[int]:
+    """`Table._collapse_widths`: the widest columns shrink to the next widest until the table fits."""
+    excess = sum(widths) - room
+    while sum(widths) and excess > 0:
+        widest = max(widths)
+        second = max((width if width != widest else 0 for width in widths), default=0)
+        if not widest - second:
+            break
+        ratios = [1 if width == widest else 0 for width in widths]
+        widths = _reduce(excess, ratios, [min(excess, widest - second)] * len(widths), widths)
+        excess = sum(widths) - room
+    return widths
+
+
+def _reduce(total: int, ratios: list[int], maximums: list[int], values: list[int]) -> list[int]:
+    """rich's `ratio_reduce`: `total` taken from `values` in proportion to `ratios`, at most `maximums`."""
+    ratios = [ratio if most else 0 for ratio, most in zip(ratios, maximums, strict=True)]
+    total_ratio = sum(ratios)
+    if not total_ratio:
+        return values[:]
+    remaining = total
+    result: list[int] = []
+    for ratio, most, value in zip(ratios, maximums, values, strict=True):
+        if ratio and total_ratio > 0:
+            taken = min(most, round(ratio * remaining / total_ratio))
+            result.append(value - taken)
+            remaining -= taken
+            total_ratio -= ratio
+        else:
+            result.append(value)
+    return result
+
+
+def fold(text: str, width: int) -> list[str]:
+    """A cell's text in lines of exactly `width` cells, broken where rich breaks a Text with
+    `overflow="fold"`: between words, and inside a word longer than the line."""
+    from itinerary.render.rows import _width
+
+    if text.isascii() and len(text) <= width:  # nothing to break: most cells
+        return [text + " " * (width - len(text))]
+    from rich._wrap import divide_line
+    from rich.cells import set_cell_size
+
+    out = []
+    for start, end in pairwise([0, *divide_line(text, width, fold=True), len(text)]):
+        piece = text[start:end]
+        if len(piece) > width:  # rich drops trailing blanks beyond the width (counted in characters)
+            blanks = len(piece) - len(piece.rstrip())
+            piece = piece[: len(piece) - min(blanks, len(piece) - width)]
+        size = _width(piece)
+        out.append(set_cell_size(piece, width) if size > width else piece + " " * (width - size))
+    return out

@@ -64,3 +64,49 @@ def test_the_sheet_writes_what_richs_table_prints(people, width, color, no_color
     sheet = Sheet("Visit: participants", ("Group", "Name", "Title", "Organisation"), [(p[:4], p[4]) for p in people])
     rich, direct = printed(sheet.table(), width, color, no_color, direct=sheet)
     assert direct == rich
+
+
+def _both(sheet, width, color=None):
+    """What rich's table prints, and what the sheet writes itself (None where it leaves it to rich)."""
+    import io
+
+    from rich.console import Console
+
+    outs = []
+    for _ in range(2):
+        out = io.StringIO()
+        outs.append((out, Console(file=out, width=width, color_system=color, force_terminal=color is not None)))
+    outs[0][1].print(sheet.table())
+    return outs[0][0].getvalue(), sheet.written(outs[1][1])
+
+
+def test_every_schedules_participants_wrap_in_80_columns_as_richs_table_wraps_them():
+    """Real visits' names and organisations do not fit 80 columns: the sheet folds them itself."""
+    from pathlib import Path
+
+    from itinerary import read
+
+    for path in sorted(Path(__file__).parents[2].joinpath("schedules").glob("*.yaml")):
+        sheet = participants.table(read(path))
+        for width in (80, 100, 120):
+            rich, direct = _both(sheet, width, "256")
+            assert direct == rich, f"{path.name} at {width} columns"
+
+
+WORDS = st.text(alphabet="ab Dzierżanowski東京 -", max_size=50) | st.sampled_from(
+    ["", "Ministry of Economy, Trade and Industry (METI)", "x" * 70, "東京都庁 " * 6, "  a  b  "]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    rows=st.lists(st.tuples(WORDS, WORDS, WORDS, WORDS, st.booleans()), max_size=6),
+    title=st.sampled_from(["V", "A visit: participants", "東京 " * 12]),
+    width=st.integers(20, 140),
+)
+def test_a_sheet_too_wide_for_the_terminal_is_folded_as_richs_table_folds_it(rows, title, width):
+    from itinerary.render.sheet import Sheet
+
+    sheet = Sheet(title, ("Group", "Name", "Title", "Organisation"), [(r[:4], r[4]) for r in rows])
+    rich, direct = _both(sheet, width)
+    assert direct is None or direct == rich
