@@ -53,6 +53,6 @@ def next_events(
     if format is Format.json:
         emit_json(view.as_json(programme, seen, zone, ref))
         return
-    out = console()
-    for renderable in view.render(programme, seen, zone, options.display_name(programme, ref)):
-        out.print(renderable)
+    from itinerary.render.paint import show
+
+    show(console(), view.render(programme, seen, zone, options.display_name(programme, ref)))

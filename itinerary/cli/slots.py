@@ -76,9 +76,9 @@ def slots(
         emit_json(view.as_json(programme, request, found, limit))
         return
     names = ", ".join(programme.name_of(r) for r in refs if r) or "everyone"
-    out = console()
-    for renderable in view.render(programme, request, found, names, limit):
-        out.print(renderable)
+    from itinerary.render.paint import show
+
+    show(console(), view.render(programme, request, found, names, limit))
 
 
 def _people(programme: Programme, refs: list[str | None]) -> frozenset[str]:

@@ -54,7 +54,8 @@ class Rows:
 
     def __init__(self, columns: tuple[Column, ...]) -> None:
         self.columns = columns
-        self.rows: list[tuple[Cell, ...]] = []
+        self.rows: list[tuple[Cell | Text, ...]] = []
+        """The last cell of a row may be a rich Text, of several styles in a line (see `runs`)."""
 
     def add_row(self, *cells: Cell) -> None:
         """A row; control characters in its text are shown, not obeyed (as `render.text.Text` does)."""
@@ -64,16 +65,21 @@ class Rows:
             cells = tuple(Cell(tuple((s, visible(t)) for s, t in c.lines), c.style) for c in cells)
         self.rows.append(cells)
 
+    def add_text_row(self, *fixed: Cell, last: Text) -> None:
+        """A row whose last cell is a Text (which shows control characters itself)."""
+        self.add_row(*fixed)
+        self.rows[-1] = (*self.rows[-1], last)
+
     def layout(self, width: int) -> tuple[list[int], int] | None:
         """The fixed columns' widths (padding included) and the last one's in `width` cells, or None where
         rich's table must lay the rows out (a terminal too narrow, a fixed cell of several lines)."""
         fixed = [
-            max(column.min_width, _widest([row[n].lines[0][1] for row in self.rows])) + PAD
+            max(column.min_width, _widest([_first(row[n]) for row in self.rows])) + PAD
             for n, column in enumerate(self.columns[:-1])
         ]
         natural = _widest([line for row in self.rows for line in _lines(row[-1])])
         room = width - sum(fixed)
-        if room < 1 or any(len(row[n].lines) != 1 for row in self.rows for n in range(len(fixed))):
+        if room < 1 or any(_lines(row[n]) != [_first(row[n])] for row in self.rows for n in range(len(fixed))):
             return None
         return fixed, min(max(natural, 1), room)
 
@@ -100,8 +106,14 @@ class Rows:
             lead: list[Run] = []
             for n, size in enumerate(fixed):
                 cell = row[n]
+                assert isinstance(cell, Cell)
                 lead.append((_fit(cell.lines[0][1], size - PAD), _join(names[n], cell.style)))
                 lead.append(pads[n])
+            if not isinstance(last, Cell):
+                for segments in _text_lines(console, last, width):
+                    yield [*lead, *((segment.text, segment.style or "") for segment in segments)]
+                    lead = under
+                continue
             for line_style, written in last.lines:
                 name = _join(last.style, line_style)
                 for text in written.split("\n") if "\n" in written else (written,):
@@ -123,8 +135,11 @@ class Rows:
             last = n == len(self.columns) - 1
             table.add_column(no_wrap=not last, style=column.style or None, min_width=column.min_width or None)
         for row in self.rows:
-            cells = []
+            cells: list[Text] = []
             for cell in row:
+                if not isinstance(cell, Cell):
+                    cells.append(cell)
+                    continue
                 text = Text(style=cell.style)
                 for number, (line_style, line) in enumerate(cell.lines):
                     if number:
@@ -253,8 +268,23 @@ def _widest(texts: list[str]) -> int:
     return max(map(_width, texts), default=0)
 
 
-def _lines(cell: Cell) -> list[str]:
+def _lines(cell: Cell | Text) -> list[str]:
+    if not isinstance(cell, Cell):
+        return cell.plain.splitlines()  # as rich measures a Text
     return [line for _, text in cell.lines for line in text.split("\n")]
+
+
+def _first(cell: Cell | Text) -> str:
+    return cell.lines[0][1] if isinstance(cell, Cell) else cell.plain
+
+
+def _text_lines(console: Console, text: Text, width: int) -> list[list[Segment]]:
+    """A Text in the wrapping column, in lines of `width` cells: the segments rich's table renders it
+    in (left-justified, an over-long word cut with an ellipsis)."""
+    options = console.options.update(
+        width=width, justify="left", overflow="ellipsis", no_wrap=False, height=None, highlight=False
+    )
+    return console.render_lines(text, options, pad=True)
 
 
 @lru_cache(maxsize=4096)

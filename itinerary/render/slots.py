@@ -22,8 +22,7 @@ def _hours(request: Request) -> str:
 def render(
     programme: Programme, request: Request, found: Sequence[Slot], names: str, limit: int
 ) -> list[RenderableType]:
-    from rich.table import Table
-
+    from itinerary.render.rows import Cell, Column, Rows
     from itinerary.render.text import Text
 
     length = words.duration(request.length)
@@ -32,9 +31,7 @@ def render(
     if not found:
         out.append(Text("no window is long enough on the days asked, travel included", style="yellow"))
         return out
-    table = Table.grid(padding=(0, 2))
-    table.add_column(no_wrap=True)
-    table.add_column()
+    table = Rows((Column(), Column()))
     for slot in found[: limit or None]:
         start = slot.start
         body = Text(f"at {slot.venue.name}" if slot.venue else "(no venue known)", style="bold")
@@ -45,7 +42,7 @@ def render(
         if slot.all_day:
             body.append(f"\nthat day, all day: {'; '.join(slot.all_day)}", style="yellow")
         when = f"{words.day(start)}  {start:%H:%M}–{slot.end.astimezone(start.tzinfo):%H:%M} {start.tzname()}"
-        table.add_row(Text(when), body)
+        table.add_text_row(Cell.of(when), last=body)
     out.append(table)
     if limit and len(found) > limit:
         out.append(Text(f"{len(found) - limit} more (--limit 0 shows all)", style="dim"))

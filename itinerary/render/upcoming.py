@@ -22,22 +22,19 @@ LABEL_WIDTH = len("Leave  ")
 
 
 def render(programme: Programme, seen: Upcoming, tz: tzinfo, who_name: str) -> list[RenderableType]:
-    from rich.table import Table
-
+    from itinerary.render.rows import Cell, Column, Rows
     from itinerary.render.text import Text
 
     at = seen.at.astimezone(tz)
     head = f"{long_day(at.date())} {at:%H:%M} {at.tzname()}" + (f" · {who_name}" if who_name else "")
-    table = Table.grid(padding=(0, 2))
-    table.add_column(no_wrap=True, style="bold", min_width=LABEL_WIDTH - 2)
-    table.add_column()
-    table.add_row("Now", _now(seen, tz))
+    table = Rows((Column(LABEL_WIDTH - 2, "bold"), Column()))
+    table.add_text_row(Cell.of("Now"), last=_now(seen, tz))
     for number, event in enumerate(seen.next):
-        table.add_row("Next" if number == 0 else "", _event(programme, event, tz, seen.at))
+        table.add_text_row(Cell.of("Next" if number == 0 else ""), last=_event(programme, event, tz, seen.at))
     if not seen.next:
-        table.add_row("Next", Text("nothing more in the programme", style="dim"))
+        table.add_text_row(Cell.of("Next"), last=Text("nothing more in the programme", style="dim"))
     if seen.departure is not None:
-        table.add_row("Leave", _leave(seen.departure, seen, tz))
+        table.add_text_row(Cell.of("Leave"), last=_leave(seen.departure, seen, tz))
     return [Text(head, style="bold cyan"), table]
 
 

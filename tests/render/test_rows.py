@@ -133,3 +133,36 @@ def test_the_grid_writes_what_rich_prints(width, color):
     for render in grid.render(programme, table, width):
         rich, direct = printed(render, width, color)
         assert direct == rich
+
+
+def _text(runs: list[tuple[str, str]], style: str) -> RenderableType:
+    from itinerary.render.text import Text
+
+    text = Text(style=style)
+    for written, run_style in runs:
+        text.append(written, style=run_style or None)
+    return text
+
+
+@settings(max_examples=120, deadline=None)
+@given(
+    rows=st.lists(
+        st.tuples(
+            st.sampled_from(["Now", "Next", "", "Leave", "Wed 7 Oct 2009  09:00–10:00 JST"]),
+            st.lists(st.tuples(LINE | st.just("\n") | LINE.map(lambda s: s + "\n"), STYLES), max_size=6),
+            STYLES,
+        ),
+        min_size=1,
+        max_size=5,
+    ),
+    label=st.sampled_from([0, 5]),
+    width=st.integers(20, 140),
+    color=st.sampled_from([None, "256"]),
+)
+def test_rows_of_texts_write_what_richs_table_prints(rows, label, width, color):
+    """`next` and `slots`: a last column of Texts with several styles in a line, as rich's Table.grid prints it."""
+    table = Rows((Column(label, "bold"), Column()))
+    for head, runs, style in rows:
+        table.add_text_row(Cell.of(head), last=_text(runs, style))
+    rich, direct = printed(table.table(), width, color, direct=table)
+    assert direct == rich
