@@ -95,7 +95,9 @@ def export(
     if format is Format.json:
         emit_json(view.as_json(programme, rows))
         return
-    console().print(view.table(programme, rows))
+    from itinerary.render.paint import show
+
+    show(console(), [view.table(programme, rows)])
 
 
 def warn_unbumped(programme: Programme, titles: list[str]) -> None:

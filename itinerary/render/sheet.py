@@ -27,11 +27,28 @@ PAD = 2
 """A space either side of every cell."""
 
 
+class Format(NamedTuple):
+    """How a column shows its cells, as rich's `Table.add_column` takes it."""
+
+    justify: str = "left"
+    """'left' or 'right'."""
+    no_wrap: bool = False
+    overflow: str = "fold"
+
+
+FOLD = Format()
+
+
 class Sheet(NamedTuple):
     title: str
     headers: tuple[str, ...]
     rows: list[tuple[tuple[str, ...], bool]]
     """Each row's cells (shown as written: control characters escaped), and whether a line follows it."""
+    formats: tuple[Format, ...] = ()
+    """Each column's; every column folds its cells where none is given."""
+
+    def format(self, column: int) -> Format:
+        return self.formats[column] if self.formats else FOLD
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         yield self.table()
@@ -43,8 +60,9 @@ class Sheet(NamedTuple):
 
         # Text, never str: rich would read `[bold]` or `:smile:` in a name as markup.
         table = Table(title=Text(self.title), title_justify="left", show_lines=False)
-        for column in self.headers:
-            table.add_column(Text(column), overflow="fold")
+        for number, column in enumerate(self.headers):
+            justify, no_wrap, overflow = self.format(number)
+            table.add_column(Text(column), justify=justify, no_wrap=no_wrap, overflow=overflow)  # type: ignore[arg-type]
         for cells, end_section in self.rows:
             table.add_row(*(Text(cell) for cell in cells), end_section=end_section)
         return table
@@ -61,6 +79,9 @@ class Sheet(NamedTuple):
             return None
         natural = [_widest([head, *(cells[n] for cells, _ in rows)]) for n, head in enumerate(self.headers)]
         found = widths(console.width, natural)
+        folds = all(self.format(n) == FOLD for n in range(len(natural)))
+        if found is not None and not folds and found != [width + PAD for width in natural]:
+            return None  # only folded cells are laid out here, where the table must wrap
         if (
             found is None
             or _width(title) > sum(found) + len(found) + 1
@@ -84,7 +105,7 @@ class Sheet(NamedTuple):
         for number, (head, width) in enumerate(zip(self.headers, widths, strict=True)):
             if number:
                 line.append((box.head_vertical, ""))
-            line += [(" ", header), (head + " " * (width - 2 - runs_width([(head, "")])), header), (" ", header)]
+            line += [(" ", header), (self.align(number, head, width - PAD), header), (" ", header)]
         yield [*line, (box.head_right, "")]
         yield [(box.get_row(widths, "head"), "")]
         for index, (cells, end_section) in enumerate(rows):
@@ -94,7 +115,10 @@ class Sheet(NamedTuple):
                 if last
                 else (box.mid_left, box.mid_vertical, box.mid_right)
             )
-            folded = [fold(cell, width - PAD) for cell, width in zip(cells, widths, strict=True)]
+            folded = [
+                fold(cell, width - PAD) if self.format(number) == FOLD else [self.align(number, cell, width - PAD)]
+                for number, (cell, width) in enumerate(zip(cells, widths, strict=True))
+            ]
             for number in range(max(map(len, folded))):
                 padded = (
                     f" {cell[number]} " if number < len(cell) else " " * width
@@ -104,6 +128,15 @@ class Sheet(NamedTuple):
             if end_section and not last:
                 yield [(box.get_row(widths, "row"), "")]
         yield [(box.get_bottom(widths), "")]
+
+    def align(self, column: int, text: str, width: int) -> str:
+        """A cell's text that fits its column, padded on the side its column's justify says."""
+        from itinerary.render.rows import _width
+
+        if self.format(column).justify == "right":
+            text = text.rstrip()  # as rich's right justify does
+            return " " * (width - _width(text)) + text
+        return text + " " * (width - _width(text))
 
 
 def widths(console_width: int, natural: list[int]) -> list[int] | None:

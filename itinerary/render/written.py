@@ -11,7 +11,7 @@ from itinerary.export.files import Written
 from itinerary.model import Programme
 
 if TYPE_CHECKING:
-    from rich.table import Table
+    from itinerary.render.sheet import Sheet
 
 
 def who(programme: Programme, ref: str | None) -> str:
@@ -20,23 +20,25 @@ def who(programme: Programme, ref: str | None) -> str:
     return f"{programme.name_of(ref)} (group)" if ref in programme.groups else programme.name_of(ref)
 
 
-def table(programme: Programme, rows: Sequence[Written]) -> Table:
-    from rich.table import Table
-
-    from itinerary.render.text import Text
+def table(programme: Programme, rows: Sequence[Written]) -> Sheet:
+    from itinerary.render.sheet import Format, Sheet
 
     folders = sorted({str(Path(row.file).parent) for row in rows})
     where = f" in {folders[0]}" if len(folders) == 1 else ""
-    title = Text(f"{programme.title}, revision {programme.revision}: calendars{where}")
-    grid = Table(title=title, title_justify="left")
-    grid.add_column(Text("File"), no_wrap=True)
-    grid.add_column(Text("For"), overflow="fold")
-    grid.add_column(Text("Events"), justify="right")
-    grid.add_column(Text("Status"))
-    for row in rows:
-        name = Path(row.file).name if where else row.file
-        grid.add_row(Text(name), Text(who(programme, row.ref)), Text(str(row.events)), Text(row.status))
-    return grid
+    return Sheet(
+        f"{programme.title}, revision {programme.revision}: calendars{where}",
+        ("File", "For", "Events", "Status"),
+        [
+            ((Path(row.file).name if where else row.file, who(programme, row.ref), str(row.events), row.status), False)
+            for row in rows
+        ],
+        (
+            Format("left", True, "ellipsis"),
+            Format(),
+            Format("right", False, "ellipsis"),
+            Format("left", False, "ellipsis"),
+        ),
+    )
 
 
 def as_json(programme: Programme, rows: Sequence[Written]) -> dict[str, Any]:

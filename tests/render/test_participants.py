@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from conftest import render_text
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from itinerary import read
 from itinerary.load import loads
 from itinerary.render import participants
 
@@ -80,13 +83,13 @@ def _both(sheet, width, color=None):
     return outs[0][0].getvalue(), sheet.written(outs[1][1])
 
 
+SCHEDULES = Path(__file__).parents[2] / "schedules"
+JAPAN_FILE = SCHEDULES / "ecpg-japan-2009.yaml"
+
+
 def test_every_schedules_participants_wrap_in_80_columns_as_richs_table_wraps_them():
     """Real visits' names and organisations do not fit 80 columns: the sheet folds them itself."""
-    from pathlib import Path
-
-    from itinerary import read
-
-    for path in sorted(Path(__file__).parents[2].joinpath("schedules").glob("*.yaml")):
+    for path in sorted(SCHEDULES.glob("*.yaml")):
         sheet = participants.table(read(path))
         for width in (80, 100, 120):
             rich, direct = _both(sheet, width, "256")
@@ -103,10 +106,15 @@ WORDS = st.text(alphabet="ab Dzierżanowski東京 -", max_size=50) | st.sampled_
     rows=st.lists(st.tuples(WORDS, WORDS, WORDS, WORDS, st.booleans()), max_size=6),
     title=st.sampled_from(["V", "A visit: participants", "東京 " * 12]),
     width=st.integers(20, 140),
+    exported=st.booleans(),
 )
-def test_a_sheet_too_wide_for_the_terminal_is_folded_as_richs_table_folds_it(rows, title, width):
+def test_a_sheet_too_wide_for_the_terminal_is_folded_as_richs_table_folds_it(rows, title, width, exported):
+    """The participants' columns all fold; export's table (`exported`) also has columns kept on
+    one line and aligned right, which the sheet writes itself only where nothing wraps."""
+    from itinerary.render import written
     from itinerary.render.sheet import Sheet
 
-    sheet = Sheet(title, ("Group", "Name", "Title", "Organisation"), [(r[:4], r[4]) for r in rows])
+    formats = written.table(read(JAPAN_FILE), []).formats if exported else ()
+    sheet = Sheet(title, ("Group", "Name", "Title", "Organisation"), [(r[:4], r[4]) for r in rows], formats)
     rich, direct = _both(sheet, width)
     assert direct is None or direct == rich
