@@ -78,10 +78,11 @@ class Sheet(NamedTuple):
         if any("\n" in text for text in texts):
             return None
         natural = [_widest([head, *(cells[n] for cells, _ in rows)]) for n, head in enumerate(self.headers)]
-        found = widths(console.width, natural)
-        folds = all(self.format(n) == FOLD for n in range(len(natural)))
-        if found is not None and not folds and found != [width + PAD for width in natural]:
-            return None  # only folded cells are laid out here, where the table must wrap
+        found = widths(console.width, natural, [not self.format(n).no_wrap for n in range(len(natural))])
+        if found is not None and any(
+            self.format(n) != FOLD and natural[n] + PAD > width for n, width in enumerate(found)
+        ):
+            return None  # only folded cells are wrapped here: any other column must show its cells whole
         if (
             found is None
             or _width(title) > sum(found) + len(found) + 1
@@ -139,34 +140,38 @@ class Sheet(NamedTuple):
         return text + " " * (width - _width(text))
 
 
-def widths(console_width: int, natural: list[int]) -> list[int] | None:
+def widths(console_width: int, natural: list[int], wrapable: list[bool] | None = None) -> list[int] | None:
     """Each column's width (padding included) as rich's `Table` works it out for cells of `natural`
     widest lines, or None where a column would get no room for a character.
 
-    As `Table._calculate_column_widths` for columns that may all wrap: the widest columns give
-    up cells in turn until the table fits, then all of them evenly as a last resort.
+    As `Table._calculate_column_widths`: the widest of the columns that may wrap (all, unless
+    `wrapable` says) give up cells in turn until the table fits, then every column evenly as a
+    last resort.
     """
     room = console_width - len(natural) - 1  # the box's edges and the lines between columns
     if room - PAD < 1:
         return None
     found = [min(width + PAD, room) for width in natural]
     if sum(found) > room:
-        found = _collapse(found, room)
+        found = _collapse(found, room, [True] * len(found) if wrapable is None else wrapable)
         if sum(found) > room:
             found = _reduce(sum(found) - room, [1] * len(found), found, found)
         found = [min(width + PAD, given) for width, given in zip(natural, found, strict=True)]
     return found if min(found, default=0) > PAD else None
 
 
-def _collapse(widths: list[int], room: int) -> list[int]:
-    """`Table._collapse_widths`: the widest columns shrink to the next widest until the table fits."""
+def _collapse(widths: list[int], room: int, wrapable: list[bool]) -> list[int]:
+    """`Table._collapse_widths`: the widest columns that may wrap shrink to the next widest until the
+    table fits."""
     excess = sum(widths) - room
+    if not any(wrapable):
+        return widths
     while sum(widths) and excess > 0:
-        widest = max(widths)
-        second = max((width if width != widest else 0 for width in widths), default=0)
-        if not widest - second:
+        widest = max(width for width, wraps in zip(widths, wrapable, strict=True) if wraps)
+        second = max(width if wraps and width != widest else 0 for width, wraps in zip(widths, wrapable, strict=True))
+        ratios = [1 if width == widest and wraps else 0 for width, wraps in zip(widths, wrapable, strict=True)]
+        if not any(ratios) or not widest - second:
             break
-        ratios = [1 if width == widest else 0 for width in widths]
         widths = _reduce(excess, ratios, [min(excess, widest - second)] * len(widths), widths)
         excess = sum(widths) - room
     return widths
