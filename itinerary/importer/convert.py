@@ -9,16 +9,16 @@ never reaches the user.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, datetime, timedelta
+from typing import NamedTuple
 
 from itinerary.importer.draft import Draft, Item, Options, utc
 from itinerary.importer.emit import Expect, Written, write
 from itinerary.model import Programme, Source
 
 
-@dataclass(frozen=True)
-class Converted:
+class Converted(NamedTuple):
     draft: Draft
     written: Written
     programme: Programme
@@ -67,7 +67,7 @@ def _estimated_elsewhere(programme: Programme, written: Written) -> set[int]:
 
 def _as_given(item: Item) -> Item:
     note = "its end in the calendar is an estimate (the programme gave none), written as an end: estimated again here, it would move"
-    return replace(item, estimated=False, comments=(*item.comments, note))
+    return item._replace(estimated=False, comments=(*item.comments, note))
 
 
 def _pointing_at(programme: Programme, name: str, lines: Mapping[str, int]) -> Programme:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from typing import NamedTuple
 
 from itinerary.model import Contact, Kind
 
@@ -24,8 +25,7 @@ class CalendarError(Exception):
     """The calendar cannot be imported; the message is one line, `file:line: what is wrong`."""
 
 
-@dataclass(frozen=True, slots=True)
-class Options:
+class Options(NamedTuple):
     """What the user may decide instead of the calendar."""
 
     timezone: str | None = None
@@ -36,8 +36,7 @@ class Options:
     """Only events up to this day, inclusive; also where repeating events stop."""
 
 
-@dataclass(frozen=True, slots=True)
-class Place:
+class Place(NamedTuple):
     """A LOCATION as written, with the GEO and URL that came with it."""
 
     text: str
@@ -50,8 +49,7 @@ class Place:
         return " ".join(self.text.split()).casefold()
 
 
-@dataclass(frozen=True, slots=True)
-class Person:
+class Person(NamedTuple):
     """An ATTENDEE: a person (or, with CUTYPE=GROUP, a group)."""
 
     name: str
@@ -63,8 +61,7 @@ class Person:
         return self.email.casefold() if self.email else " ".join(self.name.split()).casefold()
 
 
-@dataclass(frozen=True, slots=True)
-class Item:
+class Item(NamedTuple):
     """One occurrence of a calendar event (a repeating event gives one per occurrence)."""
 
     line: int

@@ -17,8 +17,8 @@ and a zone where it does not.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import PurePath
+from typing import NamedTuple
 
 from itinerary.importer.draft import Draft, Item
 from itinerary.importer.emit.events import whole_days, write_days
@@ -31,8 +31,7 @@ from itinerary.timeutil import slug
 __all__ = ["Expect", "Written", "write"]
 
 
-@dataclass(frozen=True)
-class Written:
+class Written(NamedTuple):
     text: str
     lines: Mapping[str, int]
     """Event id -> line of its VEVENT in the calendar."""

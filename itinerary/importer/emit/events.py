@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import replace
 from datetime import date, timedelta
 
 from itinerary.importer.draft import Draft, Item, Person, utc
@@ -32,8 +31,7 @@ def whole_days(items: Iterable[Item]) -> list[Item]:
         for n in range(days):
             start = item.start + timedelta(days=n)
             out.append(
-                replace(
-                    item,
+                item._replace(
                     start=start,
                     end=start + timedelta(days=1),
                     occurrence=f"{item.occurrence}/{start.date()}" if item.occurrence else start.date().isoformat(),

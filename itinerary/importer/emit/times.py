@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, tzinfo
+from typing import NamedTuple
 
 from itinerary.importer.draft import Item, utc
 from itinerary.importer.emit.venues import VenueEntry
@@ -13,8 +14,7 @@ from itinerary.model import DEFAULT_DURATION, HOTEL_CHECK_IN, HOTEL_CHECK_OUT, K
 from itinerary.timeutil import WallTime, duration, localize, zone, zone_name
 
 
-@dataclass(frozen=True, slots=True)
-class Expect:
+class Expect(NamedTuple):
     """What an event must load as: the same instants (or, for whole days, the same dates)."""
 
     start: datetime | date

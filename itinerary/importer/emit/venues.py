@@ -6,15 +6,14 @@ import hashlib
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from itinerary.importer.draft import Item, Place
 from itinerary.importer.emit.yamltext import Lines, scalar
 from itinerary.timeutil import slug
 
 
-@dataclass(frozen=True, slots=True)
-class VenueEntry:
+class VenueEntry(NamedTuple):
     id: str
     place: Place
     name: str
@@ -72,7 +71,7 @@ def venues_of(items: Iterable[Item], programme_zone: str) -> dict[str, VenueEntr
         ident = unique(short_slug(name.split(",")[0]) or _hashed(name), used)
         out[key] = VenueEntry(
             id=ident,
-            place=replace(first, geo=geos[0] if geos else None, url=urls[0] if urls else ""),
+            place=first._replace(geo=geos[0] if geos else None, url=urls[0] if urls else ""),
             name=name,
             address=address,
             local_address=local,

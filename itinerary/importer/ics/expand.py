@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
+from typing import NamedTuple
 
 from itinerary.importer.draft import CalendarError, Options
 from itinerary.importer.ics.props import Calendar, Component, as_date, dated
@@ -21,16 +21,14 @@ BOUNDED_SPAN = timedelta(days=366 * 20)
 """How far a rule with COUNT or UNTIL is followed (a programme of visits spans weeks)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Occurrence:
+class Occurrence(NamedTuple):
     """One occurrence; `line` is its VEVENT's line for a lone event (two may share a UID), else None."""
 
     component: Component
     line: int | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Expansion:
+class Expansion(NamedTuple):
     occurrences: list[Occurrence]
     notes: tuple[str, ...] = ()
     cut: date | None = None

@@ -6,8 +6,9 @@ import contextlib
 import re
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, time, timedelta, tzinfo
+from typing import NamedTuple
 
 from itinerary.importer.draft import CalendarError, Item, Person, Place, utc
 from itinerary.importer.ics.props import Component, add, as_date, length, text, values
@@ -16,8 +17,7 @@ from itinerary.importer.ics.zones import Written, written
 from itinerary.model import Kind
 
 
-@dataclass(frozen=True, slots=True)
-class Context:
+class Context(NamedTuple):
     """What every occurrence is read against: the file, the programme's zone, the series by UID."""
 
     name: str
@@ -39,8 +39,7 @@ class Tally:
     """A TZID that names no zone -> the zone its times are written in."""
 
 
-@dataclass(frozen=True, slots=True)
-class _Times:
+class _Times(NamedTuple):
     start: datetime
     end: datetime
     start_zone: str | None
@@ -111,7 +110,7 @@ def _with_notes(ctx: Context, found: Item, component: Component, comments: list[
     url = str(component.get("URL", "")).strip()
     if url:
         description = f"{description}\n\nLink: {url}".strip()
-    return replace(found, notes=description, comments=tuple(comments))
+    return found._replace(notes=description, comments=tuple(comments))
 
 
 def _dated_times(ctx: Context, start_when: Written, span: tuple[int, timedelta] | None) -> _Times:
@@ -141,7 +140,7 @@ def _timed(
     if isinstance(raw_end, datetime) and raw_end.tzinfo is not None:
         end = raw_end.astimezone(end_prop.dt.tzinfo) if end_when is not start_when else raw_end
     else:  # floating, as its start
-        end = zoned(ctx, tally, replace(start_when, value=raw_end), [])
+        end = zoned(ctx, tally, start_when._replace(value=raw_end), [])
     return _Times(start, end, start_when.zone, end_when.zone)
 
 
@@ -173,7 +172,7 @@ def name_occurrences(items: list[Item]) -> list[Item]:
     out = []
     for one in items:
         if one.occurrence and per_day[(one.uid, one.occurrence[:10])] == 1:
-            one = replace(one, occurrence=one.occurrence[:10])
+            one = one._replace(occurrence=one.occurrence[:10])
         out.append(one)
     return out
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import replace
 
 from itinerary import xprops
 from itinerary.importer.draft import Item, Place
@@ -46,19 +45,18 @@ def ours_item(ours: str, item: Item, component: Component, description: str, com
         found = identity(item.uid)
         event_id = found[1] if found and found[0] == ours else None
         notes = f"{description}\n\nLink: {url}".strip() if url else description
-        return replace(item, notes=notes, event_id=event_id, comments=tuple(comments))
+        return item._replace(notes=notes, event_id=event_id, comments=tuple(comments))
     place, origin, destination = item.place, None, None
     if facts.origin or facts.destination:
         origin = _our_place(facts.origin, facts.origin_geo, place, url)
         destination = _our_place(facts.destination, facts.destination_geo, place, url)
         place = _our_place(facts.venue, facts.venue_geo, place, url)
     elif place is not None and url:
-        place = replace(place, url=url)
+        place = place._replace(url=url)
     item = _stay(item, facts)
     if facts.who and not item.people:
         comments.append(f"who, in the calendar: {facts.who}")
-    return replace(
-        item,
+    return item._replace(
         place=place,
         origin=origin,
         destination=destination,
@@ -79,7 +77,7 @@ def _stay(item: Item, facts: xprops.Facts) -> Item:
     start, end = facts.check_in, facts.check_out
     if item.kind is not Kind.HOTEL or start is None or end is None or end <= start:
         return item
-    return replace(item, start=start, end=end, dated=False, start_zone=tzid(start.tzinfo), end_zone=tzid(end.tzinfo))
+    return item._replace(start=start, end=end, dated=False, start_zone=tzid(start.tzinfo), end_zone=tzid(end.tzinfo))
 
 
 def _our_place(text: str, geo: tuple[float, float] | None, location: Place | None, url: str) -> Place | None:
@@ -87,5 +85,5 @@ def _our_place(text: str, geo: tuple[float, float] | None, location: Place | Non
     if not text:
         return None
     if location is not None and location.key == Place(text).key:
-        return replace(location, url=url, geo=location.geo or geo)
+        return location._replace(url=url, geo=location.geo or geo)
     return Place(" ".join(text.split()), geo)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import NamedTuple
 
 from itinerary.importer.draft import CalendarError
 from itinerary.importer.ics.props import Component, length, text, values
@@ -18,8 +18,7 @@ SINGLE = ("UID", "SUMMARY", "LOCATION", "GEO", "URL", "DESCRIPTION", "STATUS", "
 """Once per event; a second one is dropped (and counted)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Where:
+class Where(NamedTuple):
     """'file:line' of a VEVENT, or of one of its properties."""
 
     name: str

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
-from typing import Any
+from typing import Any, NamedTuple
 
 from itinerary.importer.draft import Options
 from itinerary.importer.ics.props import Calendar, Component
@@ -35,8 +34,7 @@ def iana(tzid: str) -> str | None:
     return None
 
 
-@dataclass(frozen=True, slots=True)
-class Written:
+class Written(NamedTuple):
     """An instant as the calendar wrote it."""
 
     value: datetime | date
@@ -92,8 +90,7 @@ def match_zone(tz: tzinfo, instants: Iterable[datetime]) -> str | None:
     return found[0] if found else None
 
 
-@dataclass(frozen=True, slots=True)
-class ZoneChoice:
+class ZoneChoice(NamedTuple):
     """The programme's zone, why it was chosen, and what the calendar's private TZIDs were read as."""
 
     name: str
