@@ -704,11 +704,17 @@ def unbumped(programme: Programme, previous: Mapping[str, Stamp], files: Iterabl
     if not previous:
         return []
     changed: set[str] = set()
+    read: set[bytes] = set()
     for found in files:
-        for key, now in xprops.stamps(found.data).items():
-            old = previous.get(key)
-            if old is not None and old.digest != now.digest and old.revision >= programme.revision:
-                changed.add(key)
+        # An event's VEVENT is the same bytes in every calendar it is in: each is read once.
+        for block in found.data.split(b"\r\nBEGIN:VEVENT\r\n")[1:]:
+            if block in read:
+                continue
+            read.add(block)
+            for key, now in xprops.stamps(b"BEGIN:VEVENT\r\n" + block).items():
+                old = previous.get(key)
+                if old is not None and old.digest != now.digest and old.revision >= programme.revision:
+                    changed.add(key)
     return [e.title for e in programme.events if uid(programme, e) in changed]
 
 

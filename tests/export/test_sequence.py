@@ -81,3 +81,17 @@ def test_a_folder_is_read_through_its_programme_calendar_when_there_is_one(tmp_p
     (tmp_path / "programme.ics").unlink()
     assert ics.stamps_in_folder(tmp_path, "ecpg-japan-2009") == whole  # the others say the same
     assert ics.stamps_in_folder(tmp_path / "missing", "ecpg-japan-2009") == {}
+
+
+def test_a_change_is_reported_once_whatever_the_text_of_the_events(tmp_path):
+    """Each event is read once however many calendars hold it; a title or note that reads like a
+    calendar's own lines does not cut an event in two."""
+    trap = "BEGIN:VEVENT\r\nUID:trap\r\nEND:VEVENT"
+    text = JAPAN.read_text(encoding="utf-8").replace("title: Lunch at Elio", f"title: {trap!r}".replace("'", '"'))
+    first = loads(text, "trap.yaml")
+    written(first, tmp_path)
+    moved = loads(text.replace('"16:10-17:40"', '"16:30-18:00"'), "moved.yaml")
+    previous = ics.stamps_in(tmp_path.glob("*.ics"), moved.id)
+    files = written(moved, tmp_path, previous)
+    assert len(files) > 2
+    assert ics.unbumped(moved, previous, files) == [TRAIN]
