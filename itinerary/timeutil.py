@@ -211,10 +211,10 @@ def name_key(text: str) -> str:
     key = re.sub(r"-+", "-", "".join(out)).strip("-")
     if key or not text.strip():
         return key
-    import hashlib
+    from itinerary import hashes
 
     normal = " ".join(text.casefold().split())
-    return "h" + hashlib.sha256(normal.encode("utf-8")).hexdigest()[:8]
+    return "h" + hashes.sha256(normal)[:8]
 
 
 _NON_DECOMPOSING = str.maketrans(

@@ -10,13 +10,13 @@ Clients keep unknown X- properties (RFC 5545 3.8.8.2), CalDAV servers included.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Iterable, Iterator
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, NamedTuple
 from zoneinfo import ZoneInfo
 
+from itinerary import hashes
 from itinerary.timeutil import zone_name
 from itinerary.visible import visible
 
@@ -224,7 +224,7 @@ def digest_line(name: str, params: Iterable[tuple[str, str]], value: str) -> str
 
 def digest_of(lines: Iterable[str]) -> str:
     """The digest of an event's properties, each given by `digest_line` (VOLATILE ones left out)."""
-    return hashlib.sha256("\n".join(sorted(lines)).encode("utf-8")).hexdigest()[:32]
+    return hashes.sha256("\n".join(sorted(lines)))[:32]
 
 
 def stamp(component: Component, sequence: int, revision: int, content: str) -> None:

@@ -115,9 +115,9 @@ def uid_domain(programme: Programme) -> str:
 
 
 def _digest(text: str) -> str:
-    import hashlib
+    from itinerary import hashes
 
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:24]
+    return hashes.sha256(text)[:24]
 
 
 def programme_of(value: str) -> str | None:

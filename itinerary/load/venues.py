@@ -83,7 +83,7 @@ def inline_id(name: str, address: str, city: str, geo: tuple[float, float] | Non
     ident = f"inline-{name_key(name)}"
     if not (address or city or geo):
         return ident
-    import hashlib
+    from itinerary import hashes
 
     where = "|".join((" ".join(address.casefold().split()), " ".join(city.casefold().split()), repr(geo)))
-    return f"{ident}-{hashlib.sha256(where.encode('utf-8')).hexdigest()[:6]}"
+    return f"{ident}-{hashes.sha256(where)[:6]}"

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
 
+from itinerary import hashes
 from itinerary.importer.draft import Draft, Item, Person, utc
 from itinerary.importer.emit.people import refs_of
 from itinerary.importer.emit.times import EventEntry, Expect, event_entry
@@ -46,7 +46,7 @@ def uid_id(uid: str) -> str:
     local = uid.rsplit("@", 1)[0] if "@" in uid else uid
     ident = slug(local)
     if not ident or len(ident) > ID_LENGTH:
-        ident = "uid-" + hashlib.sha1(uid.encode("utf-8")).hexdigest()[:12]
+        ident = "uid-" + hashes.sha1(uid)[:12]
     return ident
 
 
@@ -148,7 +148,4 @@ def uid_ids(items: Iterable[Item]) -> dict[str, str]:
     uids = list(dict.fromkeys(i.uid for i in items if i.uid))
     first = {uid: uid_id(uid) for uid in uids}
     counts = Counter(first.values())
-    return {
-        uid: ident if counts[ident] == 1 else "uid-" + hashlib.sha1(uid.encode("utf-8")).hexdigest()[:12]
-        for uid, ident in first.items()
-    }
+    return {uid: ident if counts[ident] == 1 else "uid-" + hashes.sha1(uid)[:12] for uid, ident in first.items()}

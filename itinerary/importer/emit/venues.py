@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections import Counter
 from collections.abc import Iterable
 from typing import NamedTuple
 
+from itinerary import hashes
 from itinerary.importer.draft import Item, Place
 from itinerary.importer.emit.yamltext import Lines, scalar
 from itinerary.timeutil import slug
@@ -112,7 +112,7 @@ def _hashed(name: str) -> str:
     """An id for a place whose name has no Latin letter ('東京都庁'): 'venue-' and a short hash of the
     name, the same whichever order the calendar lists its places in (it was 'venue', 'venue-2'...)."""
     normal = " ".join(name.casefold().split())
-    return f"venue-{hashlib.sha256(normal.encode('utf-8')).hexdigest()[:6]}"
+    return f"venue-{hashes.sha256(normal)[:6]}"
 
 
 def unique(base: str, used: set[str]) -> str:
