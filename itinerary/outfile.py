@@ -47,6 +47,8 @@ def write_all_atomic(files: Sequence[tuple[Path, bytes]]) -> None:
     """Several files, each whole: all are written to temporaries first and made durable with one sync,
     then renamed over their targets. One fsync per file cost a second for 300 calendars.
     WriteFailed names the file that could not be written; then none is replaced."""
+    if not files:
+        return  # and no sync: it would wait for every other program's writes to reach the disk
     written: list[tuple[str, Path]] = []
     try:
         for path, data in ((through_link(p), d) for p, d in files):

@@ -31,3 +31,11 @@ def test_text_is_written_as_utf8_with_its_line_ends(tmp_path):
     path = tmp_path / "page.html"
     outfile.write_atomic(path, "a\r\nb\né")
     assert path.read_bytes() == "a\r\nb\né".encode()
+
+
+def test_nothing_to_write_waits_for_no_disk(monkeypatch):
+    """A re-export that changes nothing does not sync: that waits for every other program's writes."""
+    synced = []
+    monkeypatch.setattr(outfile.os, "sync", lambda: synced.append(True))
+    outfile.write_all_atomic([])
+    assert synced == []
