@@ -508,3 +508,28 @@ def test_nights_without_lodging_are_each_persons_own(rows, people):
     programme = with_kinds(rows, people)
     got = {day: (e.id, who, tuple(s.id for s in stays)) for day, (e, who, stays) in unlodged(programme).items()}
     assert got == unlodged_by_person(programme)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    rows=st.lists(
+        st.tuples(
+            st.integers(0, 1200),
+            st.integers(0, 12),
+            st.frozensets(st.integers(0, 5), max_size=2),
+            st.booleans(),
+            st.integers(0, 4),
+            st.integers(0, 4),
+        ),
+        max_size=40,
+    ),
+    people=st.integers(1, 6),
+)
+def test_nights_a_persons_own_events_touch_are_looked_at_again(rows, people):
+    """Over a fortnight, with evenings that carry over empty days: only the nights a person's own events
+    touch (their evening, a leg or a stay of theirs) differ from their base's, and those are the ones redone."""
+    from itinerary.checks.lodging import unlodged
+
+    programme = dataclasses.replace(with_kinds(rows, people), end=BASE.date() + timedelta(days=13))
+    got = {day: (e.id, who, tuple(s.id for s in stays)) for day, (e, who, stays) in unlodged(programme).items()}
+    assert got == unlodged_by_person(programme)
