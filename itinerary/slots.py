@@ -13,6 +13,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from itertools import chain
 
 from itinerary import travel
 from itinerary.model import Event, Programme, Venue
@@ -190,10 +191,7 @@ def _places(timelines: Iterable[Timeline], window: tuple[datetime, datetime]) ->
     for timeline in timelines:
         here, _ = timeline.place(window[0])
         candidates = [here] + [
-            v
-            for e in timeline.busy
-            if e.end >= window[0] and e.start <= window[1]
-            for v in (e.place_at_start, e.place_at_end)
+            v for e in timeline.near(*window) if e.end >= window[0] for v in (e.place_at_start, e.place_at_end)
         ]
         for venue in candidates:
             if venue is not None:
@@ -238,7 +236,7 @@ def _gaps(
 ) -> Iterable[tuple[datetime, datetime, Came, Event | None]]:
     """(free from, free until, (where they come from, the event that put them there), the next event) per gap."""
     cursor, came = window[0], timeline.place(window[0])
-    for event in timeline.running(window[0]) + timeline.following(window[0]):
+    for event in chain(timeline.running(window[0]), timeline.later(window[0])):
         if event.start > cursor:
             yield cursor, event.start, came, event
         if event.start >= window[1]:

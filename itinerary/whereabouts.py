@@ -7,10 +7,11 @@ overnight they go back to the hotel they are staying at.
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from collections.abc import Iterable, Mapping
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
+from functools import cached_property
 
 from itinerary import travel
 from itinerary.model import Event, Kind, Programme, TravelTime, Venue
@@ -18,7 +19,11 @@ from itinerary.model import Event, Kind, Programme, TravelTime, Venue
 
 @dataclass(frozen=True)
 class Timeline:
-    """One person's (or group's) events, ready to be asked where they are."""
+    """One person's (or group's) events, ready to be asked where they are.
+
+    Each question reads only the events near `at` (found by bisection), so that asking about every day of
+    a long programme does not read it from its start each time.
+    """
 
     busy: tuple[Event, ...]
     stays: tuple[Event, ...]
@@ -34,23 +39,57 @@ class Timeline:
         whole_days = tuple(e for e in chosen if e.all_day and not e.background)
         return cls(busy, stays, tuple(e.start for e in busy), whole_days)
 
+    @cached_property
+    def long(self) -> tuple[int, ...]:
+        """Places in `busy` of the few events that last more than a day (or end before they start): the
+        others that run at a moment started within a day of it."""
+        return tuple(n for n, e in enumerate(self.busy) if e.end < e.start or e.duration > LONG)
+
+    def near(self, since: datetime, until: datetime) -> list[Event]:
+        """In order, every event started by `until` that ends at `since` or later, and a few that end before
+        (short ones that started within a day of `since`)."""
+        upto = bisect_right(self.starts, until)
+        first = bisect_left(self.starts, since.astimezone(UTC) - LONG, 0, upto)
+        return [self.busy[n] for n in self.long if n < first] + list(self.busy[first:upto])
+
     def running(self, at: datetime) -> tuple[Event, ...]:
         """Events under way at `at` (started, not ended)."""
-        return tuple(e for e in self.busy[: bisect_right(self.starts, at)] if e.end > at)
+        return tuple(e for e in self.near(at, at) if e.end > at)
 
     def last_before(self, at: datetime) -> Event | None:
-        """The event that ended last by `at` (the one they came from)."""
-        ended = [e for e in self.busy[: bisect_right(self.starts, at)] if e.end <= at]
-        return max(ended, key=lambda e: e.end, default=None)
+        """The event that ended last by `at` (the one they came from; the first of those that end together)."""
+        upto = bisect_right(self.starts, at)
+        ended = {n for n in self.long if n < upto and self.busy[n].end <= at}
+        latest, since = None, None
+        for n in range(upto - 1, -1, -1):
+            event = self.busy[n]
+            if since is not None and event.start < since:
+                break  # this and those before it, if short, end before the latest end: the long ones are in
+            if event.end <= at:
+                ended.add(n)
+                if latest is None or event.end > latest:
+                    latest, since = event.end, event.end.astimezone(UTC) - LONG
+        return max((self.busy[n] for n in sorted(ended)), key=lambda e: e.end, default=None)
 
     def following(self, at: datetime) -> tuple[Event, ...]:
         """Events starting after `at`, in order."""
         return self.busy[bisect_right(self.starts, at) :]
 
+    def later(self, at: datetime) -> Iterator[Event]:
+        """`following`, one by one: only as many as are asked for are read."""
+        busy = self.busy
+        return (busy[n] for n in range(bisect_right(self.starts, at), len(busy)))
+
     def stay_at(self, at: datetime) -> Event | None:
-        """The hotel stay that covers `at`, if any."""
-        covering = [s for s in self.stays if s.start <= at < s.end]
-        return covering[-1] if covering else None
+        """The hotel stay that covers `at`, if any (the last of them)."""
+        for n in range(bisect_right(self.starts_of_stays, at) - 1, -1, -1):
+            if at < self.stays[n].end:
+                return self.stays[n]
+        return None
+
+    @cached_property
+    def starts_of_stays(self) -> tuple[datetime, ...]:
+        return tuple(s.start for s in self.stays)
 
     def place(self, at: datetime) -> tuple[Venue | None, Event | None]:
         """(where they are at `at`, the event that put them there) between events.
@@ -89,3 +128,8 @@ class Leg:
 
 def leg(programme: Programme, origin: Venue, target: Venue, entries: Mapping[frozenset[str], TravelTime]) -> Leg:
     return Leg(origin, target, travel.trip(origin, target, programme.travel_settings, entries))
+
+
+LONG = timedelta(days=1)
+"""Events longer than this are few (a night train, an excursion): kept apart, the others that run at a
+moment are looked for among those started within this much of it."""
