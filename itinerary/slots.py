@@ -13,12 +13,12 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
-from itertools import chain
+from itertools import chain, pairwise
 
 from itinerary import travel
 from itinerary.model import Event, Programme, Venue
 from itinerary.timeutil import parse_hhmm, zone
-from itinerary.whereabouts import Leg, Timeline, leg
+from itinerary.whereabouts import LONG, NEAR, Leg, Timeline, leg
 
 EVERYONE = ""
 """The one timeline of a programme without participants (a calendar draft)."""
@@ -83,15 +83,16 @@ def find(programme: Programme, request: Request) -> list[Slot]:
 
 
 def _windows(programme: Programme, request: Request, *, skip_optional: bool) -> list[Slot]:
-    events = _events_of(programme, request.people, skip_optional)
-    # People booked by the same events share one timeline: worked out once, moving together.
-    alike: dict[tuple[int, ...], list[str]] = {}
-    for person in sorted(request.people):
-        alike.setdefault(tuple(map(id, events[person])), []).append(person)
-    timelines = {frozenset(people): Timeline.of(events[people[0]]) for people in alike.values()}
+    bookings = _Bookings(programme, request.people, skip_optional)
     legs = _Legs(programme)
     found: list[Slot] = []
     for day in request.days:
+        events = bookings.around(day)
+        # People booked by the same events (around that day) share one timeline: worked out once, moving together.
+        alike: dict[tuple[int, ...], list[str]] = {}
+        for person in sorted(request.people):
+            alike.setdefault(tuple(map(id, events[person])), []).append(person)
+        timelines = {frozenset(people): Timeline.of(events[people[0]]) for people in alike.values()}
         tz = _zone_of_day(programme, timelines.values(), day, request.venue)
         window = (_at(day, request.hours[0], tz), _at(day, request.hours[1], tz))
         places: list[Venue | None] = [request.venue] if request.venue else list(_places(timelines.values(), window))
@@ -140,20 +141,51 @@ class _Legs:
         return found[0], found[1]
 
 
-def _events_of(programme: Programme, people: Iterable[str], skip_optional: bool) -> dict[str, tuple[Event, ...]]:
+AROUND = (timedelta(days=2), timedelta(days=3))
+"""What a day's windows can depend on: events that end at most two days before its midnight (UTC) or start at
+most three after. Where they come from is where the last event of that (local) day ended, or the hotel; an
+earlier end counts as none. The next event, if that late, is another day's: they may go anywhere first."""
+
+
+class _Bookings:
     """What books each of `people`: the events they attend, less those optional for them when they may skip
-    them; in one pass over the events (300 people x 5,000 events)."""
-    by_who = programme.attendance()
-    lists: dict[str, list[Event]] = {who: [] for who in people if who != EVERYONE}
-    for event in programme.events:
-        skipping = programme.optional(event) if skip_optional else frozenset()
-        for who in by_who[event.who]:
-            if who in lists and who not in skipping:
-                lists[who].append(event)
-    out = {who: tuple(found) for who, found in lists.items()}
-    if EVERYONE in people:
-        out[EVERYONE] = programme.events
-    return out
+    them; asked day by day, of the events around that day only (a day of 50,000 events reads a few hundred)."""
+
+    def __init__(self, programme: Programme, people: Iterable[str], skip_optional: bool) -> None:
+        self.programme, self.people, self.skip_optional = programme, frozenset(people), skip_optional
+        events = programme.events
+        self.sorted = all(a.start <= b.start for a, b in pairwise(events))
+        self.starts = [e.start for e in events] if self.sorted else []
+        self.long = [n for n, e in enumerate(events) if e.end - e.start > LONG or e.end < e.start]
+        by_who = programme.attendance()
+        # Whose lists an event goes to depends on its `who` alone: worked out once per distinct `who`.
+        self.booked = {
+            key: [who for who in attendees if who in self.people and who != EVERYONE]
+            for key, attendees in by_who.items()
+        }
+
+    def around(self, day: date) -> dict[str, tuple[Event, ...]]:
+        events = self.programme.events
+        midnight = datetime.combine(day, time(0), UTC)
+        since, until = midnight - AROUND[0], midnight + AROUND[1]
+        if self.sorted:  # the short events that may end by `since` started within NEAR of it; the long ones apart
+            first, last = bisect_left(self.starts, since - NEAR), bisect_right(self.starts, until)
+            chosen = [events[n] for n in self.long if n < first] + list(events[first:last])
+        else:
+            chosen = list(events)
+        return self.of([e for e in chosen if e.end >= since and e.start <= until])
+
+    def of(self, events: list[Event]) -> dict[str, tuple[Event, ...]]:
+        lists: dict[str, list[Event]] = {who: [] for who in self.people if who != EVERYONE}
+        for event in events:
+            skipping = self.programme.optional(event) if self.skip_optional else frozenset()
+            for who in self.booked[event.who]:
+                if who not in skipping:
+                    lists[who].append(event)
+        out = {who: tuple(found) for who, found in lists.items()}
+        if EVERYONE in self.people:
+            out[EVERYONE] = tuple(events)
+        return out
 
 
 def _overlapping(events: tuple[Event, ...], slot: Slot) -> tuple[str, ...]:

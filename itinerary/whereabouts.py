@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from functools import cached_property
+from operator import attrgetter
 
 from itinerary import travel
 from itinerary.model import Event, Kind, Programme, TravelTime, Venue
@@ -33,7 +34,7 @@ class Timeline:
 
     @classmethod
     def of(cls, events: Iterable[Event]) -> Timeline:
-        chosen = sorted(events, key=lambda e: (e.start, e.end))
+        chosen = sorted(events, key=attrgetter("start", "end"))
         busy = tuple(e for e in chosen if not e.background and not e.all_day)
         stays = tuple(e for e in chosen if e.kind is Kind.HOTEL)
         whole_days = tuple(e for e in chosen if e.all_day and not e.background)
@@ -41,15 +42,15 @@ class Timeline:
 
     @cached_property
     def long(self) -> tuple[int, ...]:
-        """Places in `busy` of the few events that last more than a day (or end before they start): the
-        others that run at a moment started within a day of it."""
-        return tuple(n for n, e in enumerate(self.busy) if e.end < e.start or e.duration > LONG)
+        """Places in `busy` of the few events that last more than a day on the clock (or end before they start):
+        the others that run at a moment started within `NEAR` of it."""
+        return tuple(n for n, e in enumerate(self.busy) if e.end - e.start > LONG or e.end < e.start)
 
     def near(self, since: datetime, until: datetime) -> list[Event]:
         """In order, every event started by `until` that ends at `since` or later, and a few that end before
-        (short ones that started within a day of `since`)."""
+        (short ones that started within `NEAR` of `since`)."""
         upto = bisect_right(self.starts, until)
-        first = bisect_left(self.starts, since.astimezone(UTC) - LONG, 0, upto)
+        first = bisect_left(self.starts, since.astimezone(UTC) - NEAR, 0, upto)
         return [self.busy[n] for n in self.long if n < first] + list(self.busy[first:upto])
 
     def running(self, at: datetime) -> tuple[Event, ...]:
@@ -68,7 +69,7 @@ class Timeline:
             if event.end <= at:
                 ended.add(n)
                 if latest is None or event.end > latest:
-                    latest, since = event.end, event.end.astimezone(UTC) - LONG
+                    latest, since = event.end, event.end.astimezone(UTC) - NEAR
         return max((self.busy[n] for n in sorted(ended)), key=lambda e: e.end, default=None)
 
     def following(self, at: datetime) -> tuple[Event, ...]:
@@ -131,5 +132,8 @@ def leg(programme: Programme, origin: Venue, target: Venue, entries: Mapping[fro
 
 
 LONG = timedelta(days=1)
-"""Events longer than this are few (a night train, an excursion): kept apart, the others that run at a
-moment are looked for among those started within this much of it."""
+"""Events longer than this on the clock (end less start, as Python subtracts them) are few (a night train,
+an excursion): kept apart."""
+NEAR = timedelta(days=3)
+"""The others last at most a day and 26 hours (UTC offsets run from -12:00 to +14:00, so a clock is never
+more than that off the time that passes): any of them that runs at a moment started within this of it."""

@@ -200,3 +200,43 @@ def test_people_free_alike_are_worked_out_once_as_each_alone(rows, people, venue
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(slots, "_days", alone)
         assert shared == slots.find(programme, request)
+
+
+@settings(deadline=None, max_examples=200)
+@given(
+    rows=st.lists(
+        st.tuples(
+            st.integers(0, 10 * 96),  # over ten days
+            st.sampled_from([1, 2, 4, 8, 16, 95, 97, 300, 700]),  # some longer than a day, or a week
+            st.frozensets(st.integers(0, 5), max_size=2),
+            st.integers(0, 3),
+            st.integers(0, 4),
+            st.booleans(),
+        ),
+        max_size=25,
+    ),
+    people=st.integers(1, 6),
+    venue=st.sampled_from([None, "a"]),
+)
+def test_each_day_reads_only_the_events_around_it(rows, people, venue):
+    """A day's windows come from the events within days of it (and the long ones): the same slots as when every
+    person's whole programme is read for every day."""
+    import dataclasses
+
+    programme = _programme([row[:5] for row in rows], people)
+    events = []
+    for event in programme.events:
+        optional = rows[int(event.id[1:])][5] and not event.background
+        events.append(dataclasses.replace(event, optional_all=optional))
+    programme = dataclasses.replace(programme, events=tuple(events), end=WEDNESDAY + timedelta(days=10))
+    request = slots.Request(
+        frozenset(programme.participants),
+        programme.days(),
+        timedelta(minutes=30),
+        (8 * 60, 20 * 60),
+        programme.venues[venue] if venue else None,
+    )
+    around = slots.find(programme, request)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(slots._Bookings, "around", lambda self, day: self.of(list(self.programme.events)))
+        assert around == slots.find(programme, request)
