@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterable, Sequence
 
 from itinerary.checks.attendance import idle_participant, unattended
@@ -39,7 +40,15 @@ def run_checks(programme: Programme, checks: Sequence[Check] | None = None) -> l
     """Every finding of every check (or of `checks`), most severe first, then in the order of the file."""
     programme = one_timeline(programme)
     found: list[Finding] = []
-    for check in CHECKS if checks is None else checks:
-        found.extend(check(programme))
+    # What the checks make (timelines, pairs, findings) holds no cycles: freed as it is dropped. The cycle
+    # collector would only scan it again and again as it grows (on 50,000 events, a third of the time).
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        for check in CHECKS if checks is None else checks:
+            found.extend(check(programme))
+    finally:
+        if was_enabled:
+            gc.enable()
     found.sort(key=rank)
     return found
