@@ -142,9 +142,10 @@ class _Legs:
 
 
 AROUND = (timedelta(days=2), timedelta(days=3))
-"""What a day's windows can depend on: events that end at most two days before its midnight (UTC) or start at
-most three after. Where they come from is where the last event of that (local) day ended, or the hotel; an
-earlier end counts as none. The next event, if that late, is another day's: they may go anywhere first."""
+"""What a day's windows can depend on: the events that end no earlier than two days before its midnight (UTC)
+and start no later than three days after it. Where someone comes from is where the last event of that (local)
+day ended, or the hotel: an earlier end counts as none. A next event later than that is another day's: they
+may go anywhere first, as when there is none."""
 
 
 class _Bookings:
