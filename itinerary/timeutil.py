@@ -189,7 +189,7 @@ def slug(text: str) -> str:
 _NOT_SLUG = {code: " " for code in range(128) if not chr(code).isdigit() and not "a" <= chr(code) <= "z"}
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1 << 16)  # the loader and the identity check ask for every title's: all of a large programme's
 def name_key(text: str) -> str:
     """A stable id word for a name in any script: Latin letters as `slug` makes them, other letters
     kept ('東京都庁での会議', 'встреча-с-мэром'); a name with no letter or digit at all ('🍣') gets a
