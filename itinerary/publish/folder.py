@@ -54,12 +54,13 @@ def contents(
     calendars = ics.calendars(programme, refs, stamp=stamp, previous=previous)
     files: dict[str, bytes] = {}
     feeds: list[Feed] = []
+    pieces = html.Pieces(programme, None, [ref for ref in refs if ref is not None])
     for found in calendars:
         page_name = found.filename.removesuffix(".ics") + ".html"
         if page_name == INDEX:
             raise ValueError(f"{found.ref!r}: its printed page would be the folder's {INDEX}; give it another id")
         files[found.filename] = found.data
-        files[page_name] = html.page(programme, None, found.ref).text.encode("utf-8")
+        files[page_name] = html.page(programme, None, found.ref, pieces=pieces).text.encode("utf-8")
         feeds.append(Feed(found.ref, _kind(programme, found.ref), found.name, found.filename, page_name, found.events))
     files[INDEX] = page(programme, feeds, base).encode("utf-8")
     return files, feeds, ics.unbumped(programme, previous, calendars)

@@ -142,23 +142,68 @@ def check_out(event: Event, tz: tzinfo | None) -> Entry:
     return Entry(event, usual + clock(event.end, tz), "", f"Check-out {short_title(event.title)}", at=event.end)
 
 
-def build(programme: Programme, events: tuple[Event, ...], tz: tzinfo | None) -> Grid:
-    """Every day of the visit (and any day an event falls on in `tz`), by part of the day."""
+Placed = tuple[tuple[int, Entry], ...]
+"""(row, entry) pairs: where an event's entries go in a day's column."""
+
+
+class Placing:
+    """Where each event goes in the grids of one programme read in one zone, worked out once an event and day:
+    a folder's publish draws a grid per participant and group, each of mostly the same events.
+
+    Kept by identity, each entry holding its event, so an id is not reused while its entry stands.
+    """
+
+    def __init__(self, programme: Programme, tz: tzinfo | None) -> None:
+        self.programme = programme
+        self.tz = tz
+        self.parts = tuple(programme.day_parts)
+        self._on: dict[tuple[int, date, bool], tuple[Event, Placed]] = {}
+        self._out: dict[tuple[int, bool], tuple[Event, date, int, Entry]] = {}
+
+    def on(self, event: Event, day: date, untimed: bool) -> Placed:
+        """The entries of an event on the day it starts, each with its row (`untimed`: the grid leads with one
+        for items without a time)."""
+        known = self._on.get((id(event), day, untimed))
+        if known is not None and known[0] is event:
+            return known[1]
+        row = 0 if event.all_day else row_of(self.parts, event, self.tz) + int(untimed)
+        placed = tuple((row, entry) for entry in entries(event, self.tz, day))
+        self._on[id(event), day, untimed] = (event, placed)
+        return placed
+
+    def out(self, event: Event, untimed: bool) -> tuple[date, int, Entry]:
+        """A timed hotel stay's check-out: its day, row and entry."""
+        known = self._out.get((id(event), untimed))
+        if known is not None and known[0] is event:
+            return known[1:]
+        day = local_date(event.end, self.tz)
+        row = part_index(self.parts, event.end, self.tz) + int(untimed)
+        entry = check_out(event, self.tz)
+        self._out[id(event), untimed] = (event, day, row, entry)
+        return day, row, entry
+
+
+def build(programme: Programme, events: tuple[Event, ...], tz: tzinfo | None, placing: Placing | None = None) -> Grid:
+    """Every day of the visit (and any day an event falls on in `tz`), by part of the day.
+
+    `placing`, kept between grids of the same programme and zone, saves placing each event anew.
+    """
+    placing = placing or Placing(programme, tz)
+    if placing.programme is not programme or placing.tz != tz:
+        raise ValueError("placing is for another programme or zone")
     days = by_day(programme, events, tz)
-    parts = tuple(programme.day_parts)
     untimed = any(e.all_day for e in events)
-    rows = (untimed_row(parts), *parts) if untimed else parts
+    rows = (untimed_row(placing.parts), *placing.parts) if untimed else placing.parts
     placed: dict[date, list[list[Entry]]] = {day.date: [[] for _ in rows] for day in days}
     for day in days:
+        column = placed[day.date]
         for event in day.events:
-            for entry in entries(event, tz, day.date):
-                row = 0 if event.all_day else row_of(parts, event, tz) + int(untimed)
-                placed[day.date][row].append(entry)
+            for row, entry in placing.on(event, day.date, untimed):
+                column[row].append(entry)
             if event.kind is Kind.HOTEL and not event.all_day:
-                out_day = local_date(event.end, tz)
+                out_day, row, entry = placing.out(event, untimed)
                 if out_day in placed:
-                    row = part_index(parts, event.end, tz) + int(untimed)
-                    placed[out_day][row].append(check_out(event, tz))
+                    placed[out_day][row].append(entry)
     columns = []
     for day in days:
         cells = tuple(tuple(sorted(cell, key=lambda e: (e.at, e.event.end))) for cell in placed[day.date])

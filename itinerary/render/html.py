@@ -28,7 +28,7 @@ from itinerary.render.agenda import (
     times_in,
     usual_hours,
 )
-from itinerary.render.grid import Entry, Grid, build, column_heading, hours
+from itinerary.render.grid import Entry, Grid, Placing, build, column_heading, hours
 from itinerary.render.participants import by_group
 from itinerary.select import Day
 from itinerary.timeutil import is_ambiguous, long_day
@@ -117,6 +117,56 @@ def date_range(programme: Programme) -> str:
     return f"{long_day(start)} – {long_day(end)}"
 
 
+class Pieces:
+    """What every page of one programme read in one zone shares, each made once: a folder's publish writes a
+    page per participant and group, 300 pages of mostly the same events and people.
+
+    An event's block hangs on the event, its day and the zone alone (never on whose page it is), a grid
+    entry on its event and day, a person's row on whether they are the reader. Kept by identity, each
+    entry holding its object, so an id is not reused while its entry stands.
+    """
+
+    def __init__(self, programme: Programme, tz: tzinfo | None, readers: Iterable[str] = ()) -> None:
+        """`readers`: the participants and groups whose pages are to come, their events picked in one pass."""
+        self.programme = programme
+        self.tz = tz
+        self.placing = Placing(programme, tz)
+        self._events = programme.events_of_each(readers)
+        self._blocks: dict[tuple[int, date], tuple[Event, str]] = {}
+        self._entries: dict[int, tuple[Entry, str]] = {}
+        self._rows: dict[tuple[int, bool], tuple[Participant, str]] = {}
+        self._headings: dict[date, str] = {}
+
+    def events_for(self, who: str | None) -> tuple[Event, ...]:
+        known = self._events.get(who) if who is not None else None
+        return known if known is not None else self.programme.events_for(who)
+
+    def block(self, event: Event, day: date) -> str:
+        known = self._blocks.get((id(event), day))
+        if known is None or known[0] is not event:
+            known = self._blocks[id(event), day] = (event, event_block(self.programme, event, self.tz, day))
+        return known[1]
+
+    def entry(self, entry: Entry) -> str:
+        known = self._entries.get(id(entry))
+        if known is None or known[0] is not entry:
+            known = self._entries[id(entry)] = (entry, grid_entry(entry))
+        return known[1]
+
+    def row(self, person: Participant, me: bool) -> str:
+        known = self._rows.get((id(person), me))
+        if known is None or known[0] is not person:
+            known = self._rows[id(person), me] = (person, person_row(self.programme, person, me))
+        return known[1]
+
+    def heading(self, day: Day) -> str:
+        """A column's heading, its date alone (the cities under it hang on the page's events)."""
+        known = self._headings.get(day.date)
+        if known is None:
+            known = self._headings[day.date] = e(column_heading(day))
+        return known
+
+
 # --- findings ----------------------------------------------------------------------------------
 
 
@@ -189,12 +239,12 @@ def grid_entry(entry: Entry) -> str:
     return f'<a class="ge k-{kind}" href="{anchor}">{body}</a>'
 
 
-def week_grid(grid: Grid) -> str:
+def week_grid(grid: Grid, pieces: Pieces) -> str:
     tables = []
     for first in range(0, len(grid.columns), WEEK):
         columns = grid.columns[first : first + WEEK]
         head = "".join(
-            f'<th scope="col"><a href="#d-{c.day.date.isoformat()}">{e(column_heading(c.day))}</a>'
+            f'<th scope="col"><a href="#d-{c.day.date.isoformat()}">{pieces.heading(c.day)}</a>'
             + (f'<span class="city">{e(", ".join(c.day.cities))}</span>' if c.day.cities else "")
             + "</th>"
             for c in columns
@@ -204,7 +254,7 @@ def week_grid(grid: Grid) -> str:
             label = f'<th scope="row">{e(part.name)}' + (
                 f'<span class="hours">{e(hours(part))}</span></th>' if hours(part) else "</th>"
             )
-            cells = "".join(f"<td>{''.join(grid_entry(x) for x in c.cells[index])}</td>" for c in columns)
+            cells = "".join(f"<td>{''.join(pieces.entry(x) for x in c.cells[index])}</td>" for c in columns)
             body.append(f"<tr>{label}{cells}</tr>")
         tables.append(
             f'<div class="scroll"><table class="week" style="--days: {len(columns)}"><thead><tr><td></td>{head}</tr></thead>'
@@ -269,7 +319,7 @@ def event_block(programme: Programme, event: Event, tz: tzinfo | None, day: date
     )
 
 
-def agenda(programme: Programme, days: Iterable[Day], tz: tzinfo | None) -> tuple[str, bool]:
+def agenda(days: Iterable[Day], pieces: Pieces) -> tuple[str, bool]:
     """Day by day (the days `select.by_day` gives, which the week grid has already worked out)."""
     out = []
     estimated = False
@@ -277,7 +327,7 @@ def agenda(programme: Programme, days: Iterable[Day], tz: tzinfo | None) -> tupl
         blocks = []
         for event in day.events:
             estimated = estimated or event.end_estimated
-            blocks.append(event_block(programme, event, tz, day.date))
+            blocks.append(pieces.block(event, day.date))
         for stay in day.nights:
             blocks.append(f'<p class="night">night: {e(stay.title)}</p>')
         if not blocks:
@@ -291,11 +341,11 @@ def agenda(programme: Programme, days: Iterable[Day], tz: tzinfo | None) -> tupl
 # --- people and places -------------------------------------------------------------------------
 
 
-def participants(programme: Programme, who: str | None) -> str:
+def participants(programme: Programme, who: str | None, pieces: Pieces) -> str:
     readers = programme.expand([who]) if who else frozenset()
     blocks = []
     for group_name, people in by_group(programme):
-        rows = "".join(person_row(programme, p, p.id in readers) for p in people)
+        rows = "".join(pieces.row(p, p.id in readers) for p in people)
         blocks.append(
             f'<h3>{e(group_name)}</h3><table class="people"><thead><tr><th>Name</th><th>Title</th>'
             f"<th>Organisation</th></tr></thead><tbody>{rows}</tbody></table>"
@@ -361,30 +411,28 @@ def page(
     who: str | None = None,
     source_name: str = "",
     findings: Sequence[Finding] = (),
+    pieces: Pieces | None = None,
 ) -> Page:
     """The whole page; `who` makes it one participant's (or group's) own programme.
 
     `findings` (of `itinerary check`, most severe first) that concern the reader head it in a DRAFT box.
+    `pieces`, kept between pages of the same programme and zone, saves making what they share anew.
     """
-    events = programme.events_for(who)
+    pieces = pieces or Pieces(programme, tz)
+    if pieces.programme is not programme or pieces.tz != tz:
+        raise ValueError("pieces are for another programme or zone")
+    events = pieces.events_for(who)
     shown = {event.id for event in events}
     relevant = [f for f in findings if concerns(programme, f, who, shown)]
     draft = serious(relevant)
-    grid = build(programme, events, tz)
-    days, estimated = agenda(programme, (column.day for column in grid.columns), tz)
+    grid = build(programme, events, tz, pieces.placing)
+    days, estimated = agenda((column.day for column in grid.columns), pieces)
     title = programme.title + (f" — {programme.name_of(who)}" if who else "")
     meta = [date_range(programme), times_in(programme, events, tz)]
     if programme.revision:
         meta.append(f"revision {programme.revision}")
     reader = for_whom(programme, who)
-    nav = " ".join(f'<a href="#d-{c.day.date.isoformat()}">{e(column_heading(c.day))}</a>' for c in grid.columns)
-    footnote = (
-        f'<p class="foot">{ESTIMATED} end estimated: the kind&#x27;s default, or the next item&#x27;s start if sooner.</p>'
-        if estimated
-        else ""
-    )
-    if any(usual_hours(event) for event in events):
-        footnote += f'<p class="foot">{e(USUAL_HOURS)}.</p>'
+    nav = " ".join(f'<a href="#d-{c.day.date.isoformat()}">{pieces.heading(c.day)}</a>' for c in grid.columns)
     made = f"Made by itinerary {e(__version__)}" + (f" from {e(source_name)}" if source_name else "") + "."
     text = f"""{head(title, CSS)}
 <body>
@@ -392,14 +440,14 @@ def page(
 <header><h1>{e(programme.title)}</h1><p class="meta">{e(" · ".join(meta))}</p>{reader}</header>
 {draft_box(draft, len(relevant) - len(draft))}
 <nav aria-label="Days">{nav} <a href="#participants">People</a> <a href="#venues">Venues</a></nav>
-{week_grid(grid)}
+{week_grid(grid, pieces)}
 </div>
 <main>
 {days}
-{footnote}
+{footnotes(events, estimated)}
 </main>
 <div class="back">
-{participants(programme, who)}
+{participants(programme, who, pieces)}
 {venues(events)}
 </div>
 <footer><p>{made}</p></footer>
@@ -407,6 +455,18 @@ def page(
 </html>
 """
     return Page(text, len(draft))
+
+
+def footnotes(events: Iterable[Event], estimated: bool) -> str:
+    """What the marks on the page's times mean: estimated ends, usual hotel hours."""
+    footnote = (
+        f'<p class="foot">{ESTIMATED} end estimated: the kind&#x27;s default, or the next item&#x27;s start if sooner.</p>'
+        if estimated
+        else ""
+    )
+    if any(usual_hours(event) for event in events):
+        footnote += f'<p class="foot">{e(USUAL_HOURS)}.</p>'
+    return footnote
 
 
 CSS = """
