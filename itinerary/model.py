@@ -465,13 +465,26 @@ class Programme:
 
     def who_label(self, event: Event) -> str:
         """Who attends, naming whole groups instead of listing their members, and for whom it is optional:
-        'Delegation, Secretariat (optional for Secretariat)', 'everyone (optional)'."""
-        label = "everyone" if event.who is None else (self.names(event.who) or "nobody")
-        if event.optional_all:
+        'Delegation, Secretariat (optional for Secretariat)', 'everyone (optional)'.
+
+        Worked out once per distinct `who` and optional: the printed page asks it of every event."""
+        key = (event.who, event.optional, event.optional_all)
+        known = self._who_labels.get(key)
+        if known is None:
+            known = self._who_labels[key] = self._who_label(*key)
+        return known
+
+    def _who_label(self, who: tuple[str, ...] | None, optional: tuple[str, ...], optional_all: bool) -> str:
+        label = "everyone" if who is None else (self.names(who) or "nobody")
+        if optional_all:
             return f"{label} (optional)"
-        if event.optional:
-            return f"{label} (optional for {self.names(event.optional)})"
+        if optional:
+            return f"{label} (optional for {self.names(optional)})"
         return label
+
+    @cached_property
+    def _who_labels(self) -> dict[tuple[tuple[str, ...] | None, tuple[str, ...], bool], str]:
+        return {}
 
     def names(self, refs: Iterable[str]) -> str:
         """Group and participant ids by their names, in the order given (ids that are neither left out)."""

@@ -54,7 +54,7 @@ def contents(
     calendars = ics.calendars(programme, refs, stamp=stamp, previous=previous)
     files: dict[str, bytes] = {}
     feeds: list[Feed] = []
-    pieces = html.Pieces(programme, None, [ref for ref in refs if ref is not None])
+    pieces = html.KeptPieces(programme, None, [ref for ref in refs if ref is not None])
     for found in calendars:
         page_name = found.filename.removesuffix(".ics") + ".html"
         if page_name == INDEX:

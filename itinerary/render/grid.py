@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
+from functools import lru_cache
 from math import ceil
 from typing import TYPE_CHECKING, Any
 
@@ -128,13 +129,15 @@ def row_of(parts: tuple[DayPart, ...], event: Event, tz: tzinfo | None) -> int:
         return index
     local = wall(event.start, tz)
     minutes = local.hour * 60 + local.minute
-    near = [
-        (max(part.start_hour * 60 - minutes, minutes - part.end_hour * 60, 0), n)
-        for n, part in enumerate(parts)
-        if any(word in part.name.lower() for word in MEAL_ROWS)
-    ]
+    near = [(max(part.start_hour * 60 - minutes, minutes - part.end_hour * 60, 0), n) for n, part in meal_rows(parts)]
     distance, nearest = min(near, default=(MEAL_REACH + 1, index))
     return nearest if distance <= MEAL_REACH else index
+
+
+@lru_cache(maxsize=64)
+def meal_rows(parts: tuple[DayPart, ...]) -> tuple[tuple[int, DayPart], ...]:
+    """The parts named for a meal, with their index: read once, not for every meal placed."""
+    return tuple((n, part) for n, part in enumerate(parts) if any(word in part.name.lower() for word in MEAL_ROWS))
 
 
 def check_out(event: Event, tz: tzinfo | None) -> Entry:
@@ -147,46 +150,54 @@ Placed = tuple[tuple[int, Entry], ...]
 
 
 class Placing:
-    """Where each event goes in the grids of one programme read in one zone, worked out once an event and day:
-    a folder's publish draws a grid per participant and group, each of mostly the same events.
-
-    Kept by identity, each entry holding its event, so an id is not reused while its entry stands.
-    """
+    """Where an event goes in a grid of one programme read in one zone: its entries, each with its row."""
 
     def __init__(self, programme: Programme, tz: tzinfo | None) -> None:
         self.programme = programme
         self.tz = tz
         self.parts = tuple(programme.day_parts)
+
+    def on(self, event: Event, day: date, untimed: bool) -> Placed:
+        """The entries of an event on the day it starts (`untimed`: the grid leads with a row for items
+        without a time)."""
+        row = 0 if event.all_day else row_of(self.parts, event, self.tz) + int(untimed)
+        return tuple((row, entry) for entry in entries(event, self.tz, day))
+
+    def out(self, event: Event, untimed: bool) -> tuple[date, int, Entry]:
+        """A timed hotel stay's check-out: its day, row and entry."""
+        day = local_date(event.end, self.tz)
+        return day, part_index(self.parts, event.end, self.tz) + int(untimed), check_out(event, self.tz)
+
+
+class KeptPlacing(Placing):
+    """A placing that keeps what it worked out, for the grids of one programme read in one zone: a folder's
+    publish draws one per participant and group, each of mostly the same events.
+
+    Kept by identity, each entry holding its event, so an id is not reused while its entry stands.
+    """
+
+    def __init__(self, programme: Programme, tz: tzinfo | None) -> None:
+        super().__init__(programme, tz)
         self._on: dict[tuple[int, date, bool], tuple[Event, Placed]] = {}
         self._out: dict[tuple[int, bool], tuple[Event, date, int, Entry]] = {}
 
     def on(self, event: Event, day: date, untimed: bool) -> Placed:
-        """The entries of an event on the day it starts, each with its row (`untimed`: the grid leads with one
-        for items without a time)."""
         known = self._on.get((id(event), day, untimed))
-        if known is not None and known[0] is event:
-            return known[1]
-        row = 0 if event.all_day else row_of(self.parts, event, self.tz) + int(untimed)
-        placed = tuple((row, entry) for entry in entries(event, self.tz, day))
-        self._on[id(event), day, untimed] = (event, placed)
-        return placed
+        if known is None or known[0] is not event:
+            known = self._on[id(event), day, untimed] = (event, super().on(event, day, untimed))
+        return known[1]
 
     def out(self, event: Event, untimed: bool) -> tuple[date, int, Entry]:
-        """A timed hotel stay's check-out: its day, row and entry."""
         known = self._out.get((id(event), untimed))
-        if known is not None and known[0] is event:
-            return known[1:]
-        day = local_date(event.end, self.tz)
-        row = part_index(self.parts, event.end, self.tz) + int(untimed)
-        entry = check_out(event, self.tz)
-        self._out[id(event), untimed] = (event, day, row, entry)
-        return day, row, entry
+        if known is None or known[0] is not event:
+            known = self._out[id(event), untimed] = (event, *super().out(event, untimed))
+        return known[1:]
 
 
 def build(programme: Programme, events: tuple[Event, ...], tz: tzinfo | None, placing: Placing | None = None) -> Grid:
     """Every day of the visit (and any day an event falls on in `tz`), by part of the day.
 
-    `placing`, kept between grids of the same programme and zone, saves placing each event anew.
+    `placing` (a KeptPlacing, kept between grids of the same programme and zone) saves placing each event anew.
     """
     placing = placing or Placing(programme, tz)
     if placing.programme is not programme or placing.tz != tz:

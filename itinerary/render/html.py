@@ -28,7 +28,7 @@ from itinerary.render.agenda import (
     times_in,
     usual_hours,
 )
-from itinerary.render.grid import Entry, Grid, Placing, build, column_heading, hours
+from itinerary.render.grid import Entry, Grid, KeptPlacing, Placing, build, column_heading, hours
 from itinerary.render.participants import by_group
 from itinerary.select import Day
 from itinerary.timeutil import is_ambiguous, long_day
@@ -118,19 +118,45 @@ def date_range(programme: Programme) -> str:
 
 
 class Pieces:
-    """What every page of one programme read in one zone shares, each made once: a folder's publish writes a
-    page per participant and group, 300 pages of mostly the same events and people.
+    """The parts of a page that hang on little else than an event or a person, each made when asked.
 
     An event's block hangs on the event, its day and the zone alone (never on whose page it is), a grid
-    entry on its event and day, a person's row on whether they are the reader. Kept by identity, each
-    entry holding its object, so an id is not reused while its entry stands.
+    entry on its event and day, a person's row on whether they are the reader: see KeptPieces.
+    """
+
+    def __init__(self, programme: Programme, tz: tzinfo | None) -> None:
+        self.programme = programme
+        self.tz = tz
+        self.placing = Placing(programme, tz)
+
+    def events_for(self, who: str | None) -> tuple[Event, ...]:
+        return self.programme.events_for(who)
+
+    def block(self, event: Event, day: date) -> str:
+        return event_block(self.programme, event, self.tz, day)
+
+    def entry(self, entry: Entry) -> str:
+        return grid_entry(entry)
+
+    def row(self, person: Participant, me: bool) -> str:
+        return person_row(self.programme, person, me)
+
+    def heading(self, day: Day) -> str:
+        """A column's heading: its date alone (the cities under it hang on the page's events)."""
+        return e(column_heading(day))
+
+
+class KeptPieces(Pieces):
+    """Pieces kept once made, for the pages of one programme read in one zone: a folder's publish writes a
+    page per participant and group, 300 pages of mostly the same events and people.
+
+    Kept by identity, each entry holding its object, so an id is not reused while its entry stands.
     """
 
     def __init__(self, programme: Programme, tz: tzinfo | None, readers: Iterable[str] = ()) -> None:
         """`readers`: the participants and groups whose pages are to come, their events picked in one pass."""
-        self.programme = programme
-        self.tz = tz
-        self.placing = Placing(programme, tz)
+        super().__init__(programme, tz)
+        self.placing = KeptPlacing(programme, tz)
         self._events = programme.events_of_each(readers)
         self._blocks: dict[tuple[int, date], tuple[Event, str]] = {}
         self._entries: dict[int, tuple[Entry, str]] = {}
@@ -139,31 +165,30 @@ class Pieces:
 
     def events_for(self, who: str | None) -> tuple[Event, ...]:
         known = self._events.get(who) if who is not None else None
-        return known if known is not None else self.programme.events_for(who)
+        return known if known is not None else super().events_for(who)
 
     def block(self, event: Event, day: date) -> str:
         known = self._blocks.get((id(event), day))
         if known is None or known[0] is not event:
-            known = self._blocks[id(event), day] = (event, event_block(self.programme, event, self.tz, day))
+            known = self._blocks[id(event), day] = (event, super().block(event, day))
         return known[1]
 
     def entry(self, entry: Entry) -> str:
         known = self._entries.get(id(entry))
         if known is None or known[0] is not entry:
-            known = self._entries[id(entry)] = (entry, grid_entry(entry))
+            known = self._entries[id(entry)] = (entry, super().entry(entry))
         return known[1]
 
     def row(self, person: Participant, me: bool) -> str:
         known = self._rows.get((id(person), me))
         if known is None or known[0] is not person:
-            known = self._rows[id(person), me] = (person, person_row(self.programme, person, me))
+            known = self._rows[id(person), me] = (person, super().row(person, me))
         return known[1]
 
     def heading(self, day: Day) -> str:
-        """A column's heading, its date alone (the cities under it hang on the page's events)."""
         known = self._headings.get(day.date)
         if known is None:
-            known = self._headings[day.date] = e(column_heading(day))
+            known = self._headings[day.date] = super().heading(day)
         return known
 
 
@@ -181,7 +206,13 @@ def concerns(programme: Programme, finding: Finding, who: str | None, shown: set
 
 def where(source: Source) -> str:
     """'file.yaml:12': the file's name only, so that no machine path lands on paper."""
-    return f"{Path(source.file).name}:{source.line}"
+    return f"{file_name(source.file)}:{source.line}"
+
+
+@lru_cache(maxsize=64)
+def file_name(path: str) -> str:
+    """A path's last part; asked of every finding's sources, which name a file or two."""
+    return Path(path).name
 
 
 def serious(items: Iterable[Finding]) -> list[Finding]:
@@ -312,9 +343,10 @@ def event_block(programme: Programme, event: Event, tz: tzinfo | None, day: date
         inner.append(f'<p class="contact">contact: {e(event.contact)}</p>')
     if event.notes.strip():
         inner.append(f'<div class="notes">{e(event.notes.strip())}</div>')
+    kind = event.kind.value  # a word of ours, as are the clock times of `span`: nothing to escape
     return (
-        f'<article class="event k-{e(event.kind.value)}" id="e-{e(event.id)}">'
-        f'<div class="when">{e(span(event, tz, day))}<span class="kind">{e(event.kind.value)}</span></div>'
+        f'<article class="event k-{kind}" id="e-{e(event.id)}">'
+        f'<div class="when">{span(event, tz, day)}<span class="kind">{kind}</span></div>'
         f'<div class="what">{"".join(inner)}</div></article>'
     )
 
@@ -416,7 +448,7 @@ def page(
     """The whole page; `who` makes it one participant's (or group's) own programme.
 
     `findings` (of `itinerary check`, most severe first) that concern the reader head it in a DRAFT box.
-    `pieces`, kept between pages of the same programme and zone, saves making what they share anew.
+    `pieces` (KeptPieces, kept between pages of the same programme and zone) saves making what they share anew.
     """
     pieces = pieces or Pieces(programme, tz)
     if pieces.programme is not programme or pieces.tz != tz:

@@ -1,5 +1,5 @@
-"""What pages of one programme share, made once (`html.Pieces`, `grid.Placing`, `Programme.events_of_each`),
-equals what each page made afresh: publish writes 300 pages with the same pieces.
+"""What pages of one programme share, made once (`html.KeptPieces`, `grid.KeptPlacing`,
+`Programme.events_of_each`), equals what each page makes afresh: publish writes 300 pages with the same pieces.
 
 Every programme under schedules/ and tests/data/ that loads, in local time and read in one zone,
 and generated programmes (the fuzz tests' documents, nasty text and all).
@@ -16,9 +16,10 @@ from conftest import DATA, ROOT
 from hypothesis import HealthCheck, assume, given, settings
 
 from itinerary.load import LoadError, load, loads
-from itinerary.model import Programme
+from itinerary.model import Kind, Programme
 from itinerary.render import html
-from itinerary.render.grid import Placing, build, check_out, entries, part_index, row_of
+from itinerary.render.agenda import span
+from itinerary.render.grid import KeptPlacing, build, check_out, entries, part_index, row_of
 from itinerary.select import local_date
 from itinerary.timeutil import zone
 
@@ -44,14 +45,14 @@ def readers(programme: Programme) -> list[str]:
 
 def assert_same_pages(programme: Programme, tz: tzinfo | None) -> None:
     """Each page made with pieces shared by all the others (last page first) equals the page made alone."""
-    pieces = html.Pieces(programme, tz, readers(programme))
+    pieces = html.KeptPieces(programme, tz, readers(programme))
     for who in reversed([None, *readers(programme)]):
         assert html.page(programme, tz, who, pieces=pieces).text == html.page(programme, tz, who).text, who
 
 
 def assert_same_pieces(programme: Programme, tz: tzinfo | None) -> None:
     """Every kept piece, asked for again after all pages were made, equals the piece made afresh."""
-    pieces = html.Pieces(programme, tz, readers(programme))
+    pieces = html.KeptPieces(programme, tz, readers(programme))
     grids = [build(programme, pieces.events_for(who), tz, pieces.placing) for who in [None, *readers(programme)]]
     parts = tuple(programme.day_parts)
     for grid in grids:
@@ -60,6 +61,9 @@ def assert_same_pieces(programme: Programme, tz: tzinfo | None) -> None:
             day = column.day.date
             for event in column.day.events:
                 assert pieces.block(event, day) == html.event_block(programme, event, tz, day)
+                assert html.e(span(event, tz, day)) == span(event, tz, day), "the block leaves its times unescaped"
+                fresh = programme._who_label(event.who, event.optional, event.optional_all)
+                assert programme.who_label(event) == fresh
                 row = 0 if event.all_day else row_of(parts, event, tz) + int(untimed)
                 assert pieces.placing.on(event, day, untimed) == tuple((row, x) for x in entries(event, tz, day))
                 if event.kind.value == "hotel" and not event.all_day:
@@ -101,11 +105,11 @@ def test_pieces_of_another_programme_or_zone_are_refused() -> None:
     japan = load(ROOT / "schedules" / "ecpg-japan-2009.yaml")
     other = load(DATA / "load" / "minimal.yaml")
     with pytest.raises(ValueError, match="another programme or zone"):
-        html.page(japan, None, pieces=html.Pieces(other, None))
+        html.page(japan, None, pieces=html.KeptPieces(other, None))
     with pytest.raises(ValueError, match="another programme or zone"):
-        html.page(japan, None, pieces=html.Pieces(japan, zone("UTC")))
+        html.page(japan, None, pieces=html.KeptPieces(japan, zone("UTC")))
     with pytest.raises(ValueError, match="another programme or zone"):
-        build(japan, japan.events, None, Placing(japan, zone("UTC")))
+        build(japan, japan.events, None, KeptPlacing(japan, zone("UTC")))
 
 
 @settings(max_examples=40, derandomize=True, deadline=None, database=None, suppress_health_check=list(HealthCheck))
@@ -120,3 +124,8 @@ def test_generated_programmes_give_the_same_pages(document: dict) -> None:
     for tz in ZONES:
         assert_same_pages(programme, tz)
         assert_same_pieces(programme, tz)
+
+
+def test_kinds_need_no_escaping() -> None:
+    """An event's block writes its kind as it is: a word of ours."""
+    assert all(html.e(kind.value) == kind.value for kind in Kind)
