@@ -659,6 +659,7 @@ def calendars(
         names[filename(ref)] = ref
     builder = _Builder(programme, stamp, invite, previous or {})
     attendance = _attendance(programme)
+    groups = programme.events_of_each(ref for ref in chosen if ref is not None and ref not in programme.participants)
     out = []
     for ref in chosen:
         if ref is None:
@@ -666,7 +667,7 @@ def calendars(
         elif ref in programme.participants:
             events = tuple(attendance.get(ref, ()))
         else:
-            events = programme.events_for(ref)
+            events = groups[ref]
         name = calendar_name(programme, ref)
         out.append(CalendarFile(filename(ref), ref, name, len(events), builder.calendar(events, ref, name)))
     return out

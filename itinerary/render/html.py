@@ -145,6 +145,21 @@ class Pieces:
         """A column's heading: its date alone (the cities under it hang on the page's events)."""
         return e(column_heading(day))
 
+    def day_heading(self, day: Day) -> str:
+        """A day's heading in the agenda: its date and cities."""
+        return e(heading(day))
+
+    def groups(self) -> list[tuple[str, list[Participant]]]:
+        return by_group(self.programme)
+
+    def people(self, name: str, people: list[Participant], readers: frozenset[str]) -> str:
+        """The table of a group (of `groups`), the rows of the page's readers marked."""
+        rows = "".join(self.row(p, p.id in readers) for p in people)
+        return (
+            f'<h3>{e(name)}</h3><table class="people"><thead><tr><th>Name</th><th>Title</th>'
+            f"<th>Organisation</th></tr></thead><tbody>{rows}</tbody></table>"
+        )
+
 
 class KeptPieces(Pieces):
     """Pieces kept once made, for the pages of one programme read in one zone: a folder's publish writes a
@@ -162,6 +177,9 @@ class KeptPieces(Pieces):
         self._entries: dict[int, tuple[Entry, str]] = {}
         self._rows: dict[tuple[int, bool], tuple[Participant, str]] = {}
         self._headings: dict[date, str] = {}
+        self._day_headings: dict[tuple[date, tuple[str, ...]], str] = {}
+        self._groups = by_group(programme)
+        self._tables: dict[int, tuple[list[Participant], frozenset[str], str]] = {}
 
     def events_for(self, who: str | None) -> tuple[Event, ...]:
         known = self._events.get(who) if who is not None else None
@@ -190,6 +208,23 @@ class KeptPieces(Pieces):
         if known is None:
             known = self._headings[day.date] = super().heading(day)
         return known
+
+    def day_heading(self, day: Day) -> str:
+        known = self._day_headings.get((day.date, day.cities))
+        if known is None:
+            known = self._day_headings[day.date, day.cities] = super().day_heading(day)
+        return known
+
+    def groups(self) -> list[tuple[str, list[Participant]]]:
+        return self._groups
+
+    def people(self, name: str, people: list[Participant], readers: frozenset[str]) -> str:
+        """Kept for the pages that have none of the group's people as readers: most pages, for most groups."""
+        known = self._tables.get(id(people))
+        if known is None or known[0] is not people:
+            ids = frozenset(p.id for p in people)
+            known = self._tables[id(people)] = (people, ids, super().people(name, people, frozenset()))
+        return known[2] if readers.isdisjoint(known[1]) else super().people(name, people, readers)
 
 
 # --- findings ----------------------------------------------------------------------------------
@@ -365,7 +400,7 @@ def agenda(days: Iterable[Day], pieces: Pieces) -> tuple[str, bool]:
         if not blocks:
             blocks.append('<p class="none">Nothing planned.</p>')
         out.append(
-            f'<section class="day" id="d-{day.date.isoformat()}"><h2>{e(heading(day))}</h2>{"".join(blocks)}</section>'
+            f'<section class="day" id="d-{day.date.isoformat()}"><h2>{pieces.day_heading(day)}</h2>{"".join(blocks)}</section>'
         )
     return "".join(out), estimated
 
@@ -375,13 +410,7 @@ def agenda(days: Iterable[Day], pieces: Pieces) -> tuple[str, bool]:
 
 def participants(programme: Programme, who: str | None, pieces: Pieces) -> str:
     readers = programme.expand([who]) if who else frozenset()
-    blocks = []
-    for group_name, people in by_group(programme):
-        rows = "".join(pieces.row(p, p.id in readers) for p in people)
-        blocks.append(
-            f'<h3>{e(group_name)}</h3><table class="people"><thead><tr><th>Name</th><th>Title</th>'
-            f"<th>Organisation</th></tr></thead><tbody>{rows}</tbody></table>"
-        )
+    blocks = [pieces.people(name, people, readers) for name, people in pieces.groups()]
     return f'<section class="participants" id="participants"><h2>Participants</h2>{"".join(blocks)}</section>'
 
 

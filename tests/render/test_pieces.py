@@ -18,8 +18,8 @@ from hypothesis import HealthCheck, assume, given, settings
 from itinerary.load import LoadError, load, loads
 from itinerary.model import Kind, Programme
 from itinerary.render import html
-from itinerary.render.agenda import span
-from itinerary.render.grid import KeptPlacing, build, check_out, entries, part_index, row_of
+from itinerary.render.agenda import heading, span
+from itinerary.render.grid import KeptPlacing, build, check_out, column_heading, entries, part_index, row_of
 from itinerary.select import local_date
 from itinerary.timeutil import zone
 
@@ -59,6 +59,8 @@ def assert_same_pieces(programme: Programme, tz: tzinfo | None) -> None:
         untimed = len(grid.rows) > len(parts)
         for column in grid.columns:
             day = column.day.date
+            assert pieces.day_heading(column.day) == html.e(heading(column.day))
+            assert pieces.heading(column.day) == html.e(column_heading(column.day))
             for event in column.day.events:
                 assert pieces.block(event, day) == html.event_block(programme, event, tz, day)
                 assert html.e(span(event, tz, day)) == span(event, tz, day), "the block leaves its times unescaped"
@@ -74,6 +76,18 @@ def assert_same_pieces(programme: Programme, tz: tzinfo | None) -> None:
     for person in programme.participants.values():
         for me in (False, True):
             assert pieces.row(person, me) == html.person_row(programme, person, me)
+    assert_same_people(programme, pieces)
+
+
+def assert_same_people(programme: Programme, pieces: html.KeptPieces) -> None:
+    """Each group's table, for readers outside it (the table kept) and in it, as a page made alone has it."""
+    plain = html.Pieces(programme, pieces.tz)
+    assert pieces.groups() == plain.groups()
+    everyone = frozenset(programme.participants)
+    for name, people in pieces.groups():
+        for readers in (frozenset(), frozenset(p.id for p in people[:1]), everyone - {people[0].id}, everyone):
+            for _ in range(2):
+                assert pieces.people(name, people, readers) == plain.people(name, people, readers)
 
 
 def assert_same_events(programme: Programme) -> None:
