@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 
@@ -43,12 +43,12 @@ def link_note(path: Path) -> str | None:
     return f"{path} is a link: wrote {through_link(path)}, which it points to (the link is kept)"
 
 
-def write_all_atomic(files: Sequence[tuple[Path, bytes]]) -> None:
+def write_all_atomic(files: Iterable[tuple[Path, bytes]]) -> None:
     """Several files, each whole: all are written to temporaries first and made durable with one sync,
     then renamed over their targets. One fsync per file cost a second for 300 calendars.
-    WriteFailed names the file that could not be written; then none is replaced."""
-    if not files:
-        return  # and no sync: it would wait for every other program's writes to reach the disk
+    `files` is taken one at a time (each file's bytes are let go once its temporary is written: 300
+    calendars can be 400 MB together). WriteFailed names the file that could not be written; then, as
+    when `files` itself raises, none is replaced."""
     written: list[tuple[str, Path]] = []
     try:
         for path, data in ((through_link(p), d) for p, d in files):
@@ -56,6 +56,9 @@ def write_all_atomic(files: Sequence[tuple[Path, bytes]]) -> None:
                 written.append((_temporary(path, data, sync=False), path))
             except OSError as exc:
                 raise WriteFailed(path, exc) from None
+            del data
+        if not written:
+            return  # and no sync: it would wait for every other program's writes to reach the disk
         os.sync()
         for tmp, path in written:
             try:

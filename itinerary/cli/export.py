@@ -81,7 +81,7 @@ def export(
         fail(str(exc))
     try:
         if output == "-":
-            sys.stdout.buffer.write(files.build(programme, ref, invite=invitation)[0].data)
+            sys.stdout.buffer.write(next(iter(files.build(programme, ref, invite=invitation))).data)
             sys.stdout.flush()
             return
         file = None if output is None else Path(output)
@@ -89,7 +89,7 @@ def export(
         planned = files.plan(programme, folder=out, file=file, ref=ref, force=force, invite=invitation, previous=before)
         rows = files.write(planned)
         say_links([p.path for p in planned])
-        warn_unbumped(programme, ics.unbumped(programme, before, [p.calendar for p in planned]))
+        warn_unbumped(programme, planned.unbumped())
     except files.ExportError as exc:
         fail_all(exc.problems)
     if format is Format.json:

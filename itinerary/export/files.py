@@ -3,6 +3,7 @@
     from itinerary.export import files
     planned = files.plan(programme, folder=Path("out"))   # a calendar per participant, and the programme's
     written = files.write(planned)                         # new / updated / unchanged, per file
+    planned.unbumped()                                     # events changed without a revision bump
 
 Nothing is written when any file is refused: a calendar a person made, or one written for
 another programme, is replaced only with `force`.
@@ -10,7 +11,8 @@ another programme, is replaced only with `force`.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
@@ -30,7 +32,26 @@ class ExportError(Exception):
 
 class Planned(NamedTuple):
     path: Path
-    calendar: ics.CalendarFile
+    calendar: ics.Pending
+    """Its name, whose it is and how many events: the bytes are made only when it is written."""
+
+
+@dataclass(frozen=True)
+class Plan:
+    """Where each calendar goes (checked: none refused), and the calendars, made one at a time by `write`."""
+
+    files: list[Planned]
+    calendars: ics.Calendars
+
+    def __iter__(self) -> Iterator[Planned]:
+        return iter(self.files)
+
+    def __len__(self) -> int:
+        return len(self.files)
+
+    def unbumped(self) -> list[str]:
+        """Titles of events changed while `revision` stayed the same (see `ics.unbumped`)."""
+        return self.calendars.unbumped()
 
 
 class Written(NamedTuple):
@@ -50,13 +71,14 @@ def build(
     each: bool = False,
     invite: ics.Invite | None = None,
     previous: Mapping[str, Stamp] | None = None,
-) -> list[ics.CalendarFile]:
+) -> ics.Calendars:
     """The calendars to write: `ref`'s (None: every event), or with `each` one per participant and the programme's.
-    `previous`: how the events stood in the calendars last written (SEQUENCE moves only for changed ones)."""
+    `previous`: how the events stood in the calendars last written (SEQUENCE moves only for changed ones).
+    Their bytes are made one at a time as they are iterated."""
     try:
         stamp = ics.stamp(programme)
         refs: list[str | None] | None = None if each and ref is None else [ref]
-        return ics.calendars(programme, refs, stamp=stamp, invite=invite, previous=previous)
+        return ics.Calendars(programme, refs, stamp=stamp, invite=invite, previous=previous)
     except ValueError as exc:
         raise ExportError([str(exc)]) from None
 
@@ -70,7 +92,7 @@ def plan(
     force: bool = False,
     invite: ics.Invite | None = None,
     previous: Mapping[str, Stamp] | None = None,
-) -> list[Planned]:
+) -> Plan:
     """Where each calendar goes: `folder`/<id>.ics (created if missing) or the one `file`; ExportError if refused.
     `previous` defaults to what `already_written` finds there."""
     if (folder is None) == (file is None):
@@ -79,14 +101,14 @@ def plan(
         previous = already_written(programme, folder=folder, file=file)
     calendars = build(programme, ref, each=folder is not None, invite=invite, previous=previous)
     if folder is None:
-        planned = [Planned(Path(str(file)), calendars[0])]
+        planned = [Planned(Path(str(file)), calendars.planned[0])]
     else:
         _make_folder(folder)
-        planned = [Planned(folder / c.filename, c) for c in calendars]
+        planned = [Planned(folder / c.filename, c) for c in calendars.planned]
     problems = [_refusal(programme, p.path, force) for p in planned]
     if any(problems):
         raise ExportError([p for p in problems if p])
-    return planned
+    return Plan(planned, calendars)
 
 
 def already_written(programme: Programme, *, folder: Path | None = None, file: Path | None = None) -> dict[str, Stamp]:
@@ -117,23 +139,30 @@ def _refusal(programme: Programme, path: Path, force: bool) -> str | None:
     )
 
 
-def write(planned: list[Planned]) -> list[Written]:
+def write(plan: Plan) -> list[Written]:
     """Write each calendar whole (a file with the same bytes is left alone); ExportError when one cannot be
-    written, and then none is replaced."""
-    rows = []
-    changed = []
-    for path, calendar in ((p.path, p.calendar) for p in planned):
+    written, and then none is replaced. Each calendar's bytes are made, compared and written in turn."""
+    rows: list[Written] = []
+    try:
+        outfile.write_all_atomic(_changed(plan, rows))
+    except outfile.WriteFailed as exc:
+        raise ExportError([f"{exc.path}: cannot write: {exc.strerror or exc}"]) from None
+    return rows
+
+
+def _changed(plan: Plan, rows: list[Written]) -> Iterator[tuple[Path, bytes]]:
+    """Each calendar whose file does not hold its bytes already, with its path; a row for every one in `rows`."""
+    for index, calendar in enumerate(plan.calendars):
+        path = plan.files[index].path
         status = "new" if not path.exists() else "updated"
         try:
             if status == "updated" and path.read_bytes() == calendar.data:
                 status = "unchanged"
         except OSError as exc:
             raise ExportError([f"{path}: cannot write: {exc.strerror or exc}"]) from None
-        if status != "unchanged":
-            changed.append((path, calendar.data))
         rows.append(Written(str(path), calendar.ref, calendar.name, calendar.events, status))
-    try:
-        outfile.write_all_atomic(changed)
-    except outfile.WriteFailed as exc:
-        raise ExportError([f"{exc.path}: cannot write: {exc.strerror or exc}"]) from None
-    return rows
+        data = calendar.data
+        del calendar  # held only until its temporary is written
+        if status != "unchanged":
+            yield path, data
+        del data

@@ -15,7 +15,7 @@ from __future__ import annotations
 import operator
 import os
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -582,14 +582,18 @@ class _Builder:
         ]
         return _component("VCALENDAR", properties)[: -len(END)]
 
-    def calendar(self, events: Iterable[Event], ref: str | None, name: str) -> bytes:
+    def components(self, events: Iterable[Event]) -> tuple[list[bytes], list[_Written]]:
+        """The VTIMEZONEs and VEVENTs of a calendar of `events` (each written once, then shared)."""
         cache = self.written
         written = [cache.get(event.id) or self.vevent(event) for event in events]
         # RFC 5545 wants at least one component: an empty calendar keeps the programme's zone.
         used = sorted({key for keys in {w.zones for w in written} for key in keys})
         used = used or ([] if written else [self.programme.timezone])
-        parts = [self.head(ref, name), *(self.vtimezone(key) for key in used), *(w.data for w in written), END]
-        return b"".join(parts)
+        return [self.vtimezone(key) for key in used], written
+
+    def calendar(self, events: Iterable[Event], ref: str | None, name: str) -> bytes:
+        zones, written = self.components(events)
+        return b"".join([self.head(ref, name), *zones, *(w.data for w in written), END])
 
     def resource(self, event: Event) -> bytes:
         """The event alone as a CalDAV calendar object resource (RFC 4791 4.1): its VTIMEZONEs, no METHOD."""
@@ -650,27 +654,78 @@ def calendars(
     """A calendar per ref (participant or group id; None for every event), by default one per
     participant plus the whole programme. `previous` (see `stamps_in`) is how the calendars last
     written stood. ValueError when two would share a file name."""
-    chosen: list[str | None] = [None, *programme.participants] if refs is None else list(refs)
+    return list(Calendars(programme, refs, stamp=stamp, invite=invite, previous=previous))
+
+
+class Pending(NamedTuple):
+    """A calendar still to make: its file name, whose it is, its name and how many events it holds."""
+
+    filename: str
+    ref: str | None
+    name: str
+    events: int
+
+
+class Calendars:
+    """The calendars of `calendars`, named and counted at once, their bytes made one at a time as they are
+    iterated: at 50,000 events the 300 calendars are 400 MB together, and a writer needs one at a time.
+    Every VEVENT is written here (any ValueError is raised now, not halfway through writing the files)."""
+
+    def __init__(
+        self,
+        programme: Programme,
+        refs: Iterable[str | None] | None = None,
+        *,
+        stamp: datetime,
+        invite: Invite | None = None,
+        previous: Mapping[str, Stamp] | None = None,
+    ) -> None:
+        chosen: list[str | None] = [None, *programme.participants] if refs is None else list(refs)
+        _distinct_files(chosen)
+        self.programme = programme
+        self.previous: Mapping[str, Stamp] = previous or {}
+        self._builder = _Builder(programme, stamp, invite, self.previous)
+        attendance = _attendance(programme)
+        groups = programme.events_of_each(
+            ref for ref in chosen if ref is not None and ref not in programme.participants
+        )
+        self._events: list[tuple[Event, ...]] = []
+        for ref in chosen:
+            if ref is None:
+                events: tuple[Event, ...] = programme.events
+            elif ref in programme.participants:
+                events = tuple(attendance.get(ref, ()))
+            else:
+                events = groups[ref]
+            self._builder.components(events)
+            self._events.append(events)
+        self.planned = tuple(
+            Pending(filename(ref), ref, calendar_name(programme, ref), len(events))
+            for ref, events in zip(chosen, self._events, strict=True)
+        )
+
+    def __len__(self) -> int:
+        return len(self.planned)
+
+    def __iter__(self) -> Iterator[CalendarFile]:
+        # No local keeps a calendar's bytes: the one before is let go while the next is made.
+        for index, (filename, ref, name, events) in enumerate(self.planned):
+            yield CalendarFile(filename, ref, name, events, self._builder.calendar(self._events[index], ref, name))
+
+    def unbumped(self) -> list[str]:
+        """`unbumped` for these calendars, from their VEVENTs (written once each, when the calendars were planned)."""
+        vevents = [w.data for w in self._builder.written.values()]
+        return _changed(self.programme, self.previous, vevents)
+
+
+def _distinct_files(chosen: list[str | None]) -> None:
+    """ValueError when two refs would be written to the same file name."""
     names: dict[str, str | None] = {}
     for ref in chosen:
         if filename(ref) in names:
             other = names[filename(ref)]
             raise ValueError(f"{ref!r} and {other or 'the whole programme'!r} would both be written to {filename(ref)}")
         names[filename(ref)] = ref
-    builder = _Builder(programme, stamp, invite, previous or {})
-    attendance = _attendance(programme)
-    groups = programme.events_of_each(ref for ref in chosen if ref is not None and ref not in programme.participants)
-    out = []
-    for ref in chosen:
-        if ref is None:
-            events: tuple[Event, ...] = programme.events
-        elif ref in programme.participants:
-            events = tuple(attendance.get(ref, ()))
-        else:
-            events = groups[ref]
-        name = calendar_name(programme, ref)
-        out.append(CalendarFile(filename(ref), ref, name, len(events), builder.calendar(events, ref, name)))
-    return out
 
 
 def stamps_in(paths: Iterable[Path], programme_id: str) -> dict[str, Stamp]:
@@ -704,18 +759,21 @@ def unbumped(programme: Programme, previous: Mapping[str, Stamp], files: Iterabl
     see a higher SEQUENCE, but the organiser may have meant to bump the revision."""
     if not previous:
         return []
+    # An event's VEVENT is the same bytes in every calendar it is in: each is read once.
+    blocks = {block for found in files for block in found.data.split(b"\r\nBEGIN:VEVENT\r\n")[1:]}
+    return _changed(programme, previous, (b"BEGIN:VEVENT\r\n" + block for block in blocks))
+
+
+def _changed(programme: Programme, previous: Mapping[str, Stamp], vevents: Iterable[bytes]) -> list[str]:
+    """Titles, in the programme's order, of the events in `vevents` whose content moved with `revision` unchanged."""
+    if not previous:
+        return []
     changed: set[str] = set()
-    read: set[bytes] = set()
-    for found in files:
-        # An event's VEVENT is the same bytes in every calendar it is in: each is read once.
-        for block in found.data.split(b"\r\nBEGIN:VEVENT\r\n")[1:]:
-            if block in read:
-                continue
-            read.add(block)
-            for key, now in xprops.stamps(b"BEGIN:VEVENT\r\n" + block).items():
-                old = previous.get(key)
-                if old is not None and old.digest != now.digest and old.revision >= programme.revision:
-                    changed.add(key)
+    for vevent in vevents:
+        for key, now in xprops.stamps(vevent).items():
+            old = previous.get(key)
+            if old is not None and old.digest != now.digest and old.revision >= programme.revision:
+                changed.add(key)
     return [e.title for e in programme.events if uid(programme, e) in changed]
 
 
@@ -733,7 +791,9 @@ __all__ = [
     "PROGRAMME_FILE",
     "UID_LIMIT",
     "CalendarFile",
+    "Calendars",
     "Invite",
+    "Pending",
     "attending",
     "calendar",
     "calendar_name",

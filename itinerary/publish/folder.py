@@ -10,7 +10,7 @@ is written before every file has been checked.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -43,27 +43,47 @@ def _kind(programme: Programme, ref: str | None) -> str:
     return "participant" if ref in programme.participants else "group"
 
 
-def contents(
-    programme: Programme, folder: Path, base: str | None, stamp: datetime
-) -> tuple[dict[str, bytes], list[Feed], list[str]]:
-    """Every file of the folder by name, the feeds, and the events changed without a revision bump."""
-    from itinerary.render import html
+@dataclass(frozen=True)
+class Contents:
+    """The folder's files: their names known at once (to check them all before anything is written), their
+    bytes made one at a time by `files` (at 50,000 events they are 1.1 GB together)."""
 
+    programme: Programme
+    calendars: ics.Calendars
+    feeds: tuple[Feed, ...]
+    names: tuple[str, ...]
+    """Each calendar, then its printed page, in the programme's order; the index last."""
+    base: str | None
+
+    def files(self) -> Iterator[tuple[str, bytes]]:
+        """Each file by name with its bytes, in the order of `names`, made as they are asked for."""
+        from itinerary.render import html
+
+        programme = self.programme
+        pieces = html.KeptPieces(programme, None, [f.ref for f in self.feeds if f.ref is not None])
+        for index, found in enumerate(self.calendars):
+            feed = self.feeds[index]
+            yield feed.calendar, found.data
+            del found
+            yield feed.page, html.page(programme, None, feed.ref, pieces=pieces).text.encode("utf-8")
+        yield INDEX, page(programme, list(self.feeds), self.base).encode("utf-8")
+
+
+def contents(programme: Programme, folder: Path, base: str | None, stamp: datetime) -> Contents:
+    """The folder's files, feeds, and (`Contents.calendars.unbumped`) the events changed without a revision bump.
+    ValueError when two files would share a name."""
     refs: list[str | None] = [None, *programme.participants, *programme.groups]
     previous = ics.stamps_in_folder(folder, programme.id)
-    calendars = ics.calendars(programme, refs, stamp=stamp, previous=previous)
-    files: dict[str, bytes] = {}
+    calendars = ics.Calendars(programme, refs, stamp=stamp, previous=previous)
     feeds: list[Feed] = []
-    pieces = html.KeptPieces(programme, None, [ref for ref in refs if ref is not None])
-    for found in calendars:
+    names: list[str] = []
+    for found in calendars.planned:
         page_name = found.filename.removesuffix(".ics") + ".html"
         if page_name == INDEX:
             raise ValueError(f"{found.ref!r}: its printed page would be the folder's {INDEX}; give it another id")
-        files[found.filename] = found.data
-        files[page_name] = html.page(programme, None, found.ref, pieces=pieces).text.encode("utf-8")
+        names += [found.filename, page_name]
         feeds.append(Feed(found.ref, _kind(programme, found.ref), found.name, found.filename, page_name, found.events))
-    files[INDEX] = page(programme, feeds, base).encode("utf-8")
-    return files, feeds, ics.unbumped(programme, previous, calendars)
+    return Contents(programme, calendars, tuple(feeds), (*names, INDEX), base)
 
 
 def _ours(programme: Programme) -> Callable[[Path], bool]:
@@ -97,7 +117,7 @@ def publish(programme: Programme, folder: Path, *, base: str | None, stamp: date
     if folder.exists() and not folder.is_dir():
         raise PublishError(f"{folder}: not a directory")
     try:
-        files, feeds, unbumped = contents(programme, folder, base, stamp)
+        made = contents(programme, folder, base, stamp)
     except ValueError as exc:
         raise PublishError(str(exc)) from None
     try:
@@ -105,24 +125,34 @@ def publish(programme: Programme, folder: Path, *, base: str | None, stamp: date
     except OSError as exc:
         raise PublishError(f"{folder}: cannot create: {exc.strerror or exc}") from None
     ours = _ours(programme)
-    problems = [outfile.refusal(folder / name, force, ours) for name in files]
+    problems = [outfile.refusal(folder / name, force, ours) for name in made.names]
     if any(problems):
         raise PublishError("\n".join(p for p in problems if p))
-    written, unchanged = [], []
-    for name, data in files.items():
+    written: list[str] = []
+    unchanged: list[str] = []
+    _write(_changed(folder, made.files(), written, unchanged))
+    removed = stale(programme, folder, set(made.names))
+    for name in removed:
+        (folder / name).unlink(missing_ok=True)
+    unbumped = made.calendars.unbumped()
+    return Outcome(made.feeds, tuple(written), tuple(unchanged), tuple(removed), tuple(unbumped))
+
+
+def _changed(
+    folder: Path, files: Iterator[tuple[str, bytes]], written: list[str], unchanged: list[str]
+) -> Iterator[tuple[Path, bytes]]:
+    """The files whose bytes are not in the folder already, with their paths; each name in `written` or `unchanged`."""
+    for name, data in files:
         path = folder / name
         if path.is_file() and path.read_bytes() == data:
             unchanged.append(name)
-            continue
-        written.append(name)
-    _write([(folder / name, files[name]) for name in written])
-    removed = stale(programme, folder, set(files))
-    for name in removed:
-        (folder / name).unlink(missing_ok=True)
-    return Outcome(tuple(feeds), tuple(written), tuple(unchanged), tuple(removed), tuple(unbumped))
+        else:
+            written.append(name)
+            yield path, data
+        del data  # held only until its temporary is written
 
 
-def _write(files: list[tuple[Path, bytes]]) -> None:
+def _write(files: Iterable[tuple[Path, bytes]]) -> None:
     """Every file whole, with one sync for all (outfile.write_all_atomic); none replaced if one cannot be."""
     try:
         outfile.write_all_atomic(files)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from conftest import DATA
 
+from itinerary import outfile
 from itinerary.export import files
 from itinerary.load import load
 
@@ -48,3 +51,38 @@ def test_a_folder_that_is_a_file_is_refused(autumn, tmp_path):
     (tmp_path / "taken").write_text("", encoding="utf-8")
     with pytest.raises(files.ExportError, match="not a directory"):
         files.plan(autumn, folder=tmp_path / "taken")
+
+
+def test_a_calendar_that_cannot_be_written_halfway_replaces_none(autumn, tmp_path, monkeypatch):
+    """The calendars are made and written one at a time; when the third cannot be written, the two before
+    it (already in temporaries) are not renamed over the calendars of the first export."""
+    files.write(files.plan(autumn, folder=tmp_path))
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # a new stamp: every calendar changes
+    real = outfile._temporary
+    made: list[Path] = []
+
+    def third_fails(path, data, sync=True):
+        made.append(path)
+        if len(made) == 3:
+            raise OSError(28, "No space left on device")
+        return real(path, data, sync)
+
+    monkeypatch.setattr(outfile, "_temporary", third_fails)
+    planned = files.plan(autumn, folder=tmp_path)
+    with pytest.raises(files.ExportError) as failed:
+        files.write(planned)
+    assert failed.value.problems == [f"{made[2]}: cannot write: No space left on device"]
+    assert len(made) == 3 < len(planned), "the calendars after the failure were not even made"
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
+
+
+def test_the_plan_knows_every_file_before_any_calendar_is_made(autumn, tmp_path):
+    planned = files.plan(autumn, folder=tmp_path)
+    made = list(planned.calendars)
+    assert [(p.path.name, p.calendar.ref, p.calendar.events) for p in planned] == [
+        (c.filename, c.ref, c.events) for c in made
+    ]
+    rows = files.write(planned)
+    assert [(r.file, r.events, r.status) for r in rows] == [(str(p.path), p.calendar.events, "new") for p in planned]
+    assert [(tmp_path / c.filename).read_bytes() for c in made] == [c.data for c in made]

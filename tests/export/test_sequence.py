@@ -95,3 +95,16 @@ def test_a_change_is_reported_once_whatever_the_text_of_the_events(tmp_path):
     files = written(moved, tmp_path, previous)
     assert len(files) > 2
     assert ics.unbumped(moved, previous, files) == [TRAIN]
+
+
+def test_calendars_made_one_at_a_time_report_the_same_unbumped_events(tmp_path):
+    """`Calendars.unbumped` reads the VEVENTs as written once; `unbumped` reads them out of the calendars."""
+    written(load(JAPAN), tmp_path)
+    moved = loads(JAPAN.read_text(encoding="utf-8").replace('"16:10-17:40"', '"16:30-18:00"'), "moved.yaml")
+    previous = ics.stamps_in(tmp_path.glob("*.ics"), moved.id)
+    for refs in (None, ["tea-petrin"], [None, *moved.participants, *moved.groups]):
+        lazy = ics.Calendars(moved, refs, stamp=STAMP, previous=previous)
+        made = list(lazy)
+        assert lazy.unbumped() == ics.unbumped(moved, previous, made)
+        assert [c.data for c in made] == [c.data for c in ics.calendars(moved, refs, stamp=STAMP, previous=previous)]
+    assert ics.Calendars(moved, None, stamp=STAMP, previous=previous).unbumped() == [TRAIN]

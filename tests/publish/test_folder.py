@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 from conftest import DATA, JAPAN
 from icalendar import Calendar
 
+from itinerary import outfile
 from itinerary.export import ics
 from itinerary.load import load, loads
 from itinerary.publish import folder
@@ -114,3 +116,34 @@ def test_a_participant_called_index_is_refused_rather_than_losing_a_page(tmp_pat
     with pytest.raises(folder.PublishError, match=r"'index': its printed page would be the folder's index\.html"):
         publish(loads(text, "index.yaml"), tmp_path)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_file_that_cannot_be_written_halfway_replaces_none(tmp_path, monkeypatch):
+    """Feeds and pages are made and written one at a time; when the fifth cannot be written, none of those
+    before it (in temporaries) replaces what the first publish wrote, and the rest are not made."""
+    publish(load(JAPAN), tmp_path)
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+    real = outfile._temporary
+    made: list[Path] = []
+
+    def fifth_fails(path, data, sync=True):
+        made.append(path)
+        if len(made) == 5:
+            raise OSError(28, "No space left on device")
+        return real(path, data, sync)
+
+    monkeypatch.setattr(outfile, "_temporary", fifth_fails)
+    with pytest.raises(folder.PublishError) as failed:
+        publish(load(REVISION), tmp_path, base="https://elsewhere.example.org/")
+    assert str(failed.value) == f"{made[4]}: cannot write: No space left on device"
+    assert len(made) == 5, "the files after the failure were not even made"
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
+
+
+def test_the_files_are_named_before_any_is_made(tmp_path):
+    made = folder.contents(load(JAPAN), tmp_path, BASE, ics.stamp(load(JAPAN)))
+    files = list(made.files())
+    assert [name for name, _ in files] == list(made.names)
+    assert len(set(made.names)) == len(made.names) == 2 * len(made.feeds) + 1
+    assert [f.calendar for f in made.feeds] == list(made.names[:-1:2])
+    assert made.names[-1] == "index.html"
