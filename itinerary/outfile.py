@@ -51,7 +51,8 @@ def write_all_atomic(files: Iterable[tuple[Path, bytes]]) -> None:
     when `files` itself raises, none is replaced."""
     written: list[tuple[str, Path]] = []
     try:
-        for path, data in ((through_link(p), d) for p, d in files):
+        for given, data in files:
+            path = through_link(given)
             try:
                 written.append((_temporary(path, data, sync=False), path))
             except OSError as exc:

@@ -152,8 +152,9 @@ def write(plan: Plan) -> list[Written]:
 
 def _changed(plan: Plan, rows: list[Written]) -> Iterator[tuple[Path, bytes]]:
     """Each calendar whose file does not hold its bytes already, with its path; a row for every one in `rows`."""
-    for index, calendar in enumerate(plan.calendars):
-        path = plan.files[index].path
+    made = iter(plan.calendars)
+    for path in [p.path for p in plan.files]:  # not enumerate(made): it would keep a calendar while the next is made
+        calendar = next(made)
         status = "new" if not path.exists() else "updated"
         try:
             if status == "updated" and path.read_bytes() == calendar.data:

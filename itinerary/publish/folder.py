@@ -61,11 +61,13 @@ class Contents:
 
         programme = self.programme
         pieces = html.KeptPieces(programme, None, [f.ref for f in self.feeds if f.ref is not None])
-        for index, found in enumerate(self.calendars):
-            feed = self.feeds[index]
-            yield feed.calendar, found.data
-            del found
-            yield feed.page, html.page(programme, None, feed.ref, pieces=pieces).text.encode("utf-8")
+        made = iter(self.calendars)
+        for feed in self.feeds:  # not enumerate(made): it would keep a calendar while the next is made
+            yield feed.calendar, next(made).data
+            # The whole programme's page alone is not kept from: its pieces would be kept all at once (90 MB at
+            # 50,000 events) while it is made; the pages of participants and groups share theirs.
+            shared = pieces if feed.ref is not None else None
+            yield feed.page, html.page(programme, None, feed.ref, pieces=shared).text.encode("utf-8")
         yield INDEX, page(programme, list(self.feeds), self.base).encode("utf-8")
 
 
