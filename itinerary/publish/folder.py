@@ -160,3 +160,5 @@ def _write(files: Iterable[tuple[Path, bytes]]) -> None:
         outfile.write_all_atomic(files)
     except outfile.WriteFailed as exc:
         raise PublishError(f"{exc.path}: cannot write: {exc.strerror or exc}") from None
+    except ValueError as exc:  # a page that cannot be made, found while writing: as when planning, nothing written
+        raise PublishError(str(exc)) from None

@@ -147,3 +147,24 @@ def test_the_files_are_named_before_any_is_made(tmp_path):
     assert len(set(made.names)) == len(made.names) == 2 * len(made.feeds) + 1
     assert [f.calendar for f in made.feeds] == list(made.names[:-1:2])
     assert made.names[-1] == "index.html"
+
+
+def test_a_page_that_cannot_be_made_while_writing_is_a_publish_error_and_replaces_none(tmp_path, monkeypatch):
+    from itinerary.render import html
+
+    publish(load(JAPAN), tmp_path)
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+    real = html.page
+    pages: list[str | None] = []
+
+    def second_fails(programme, tz, who=None, *args, **kwargs):
+        pages.append(who)
+        if len(pages) == 2:
+            raise ValueError("cannot make this page")
+        return real(programme, tz, who, *args, **kwargs)
+
+    monkeypatch.setattr(html, "page", second_fails)
+    with pytest.raises(folder.PublishError, match=r"^cannot make this page$"):
+        publish(load(REVISION), tmp_path, base="https://elsewhere.example.org/")
+    assert len(pages) == 2
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
