@@ -76,3 +76,20 @@ def plain_env(**extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "COLUMNS")}
     env.update(extra)
     return env
+
+
+def disk_full_at(monkeypatch, nth: int) -> list[Path]:
+    """outfile's `nth` temporary fails as a full disk does; the paths asked for, in order, fill the list returned."""
+    from itinerary import outfile
+
+    real = outfile._temporary
+    made: list[Path] = []
+
+    def failing(path, data, sync=True):
+        made.append(path)
+        if len(made) == nth:
+            raise OSError(28, "No space left on device")
+        return real(path, data, sync)
+
+    monkeypatch.setattr(outfile, "_temporary", failing)
+    return made

@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from itinerary import slots
+from itinerary.model import Programme
 from itinerary.timeutil import zone
 
 TOKYO = zone("Asia/Tokyo")
@@ -167,6 +168,17 @@ def _programme(rows, people):
     )  # fmt: skip
 
 
+def _everyone(programme: Programme, venue: str | None) -> slots.Request:
+    """Half an hour for everyone, on any day of the programme, between 08:00 and 20:00."""
+    return slots.Request(
+        frozenset(programme.participants),
+        programme.days(),
+        timedelta(minutes=30),
+        (8 * 60, 20 * 60),
+        programme.venues[venue] if venue else None,
+    )
+
+
 @settings(deadline=None, max_examples=300)
 @given(
     rows=st.lists(
@@ -185,13 +197,7 @@ def _programme(rows, people):
 def test_people_free_alike_are_worked_out_once_as_each_alone(rows, people, venue):
     """Timelines with the same gaps on a day are worked out once per place: the same slots as each person alone."""
     programme = _programme(rows, people)
-    request = slots.Request(
-        frozenset(programme.participants),
-        programme.days(),
-        timedelta(minutes=30),
-        (8 * 60, 20 * 60),
-        programme.venues[venue] if venue else None,
-    )
+    request = _everyone(programme, venue)
     shared = slots.find(programme, request)
 
     def alone(timelines, window):
@@ -229,13 +235,7 @@ def test_each_day_reads_only_the_events_around_it(rows, people, venue):
         optional = rows[int(event.id[1:])][5] and not event.background
         events.append(dataclasses.replace(event, optional_all=optional))
     programme = dataclasses.replace(programme, events=tuple(events), end=WEDNESDAY + timedelta(days=10))
-    request = slots.Request(
-        frozenset(programme.participants),
-        programme.days(),
-        timedelta(minutes=30),
-        (8 * 60, 20 * 60),
-        programme.venues[venue] if venue else None,
-    )
+    request = _everyone(programme, venue)
     around = slots.find(programme, request)
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(slots._Bookings, "around", lambda self, day: self.of(list(self.programme.events)))

@@ -486,21 +486,23 @@ def unlodged_by_person(programme: Programme) -> dict:
     return missing
 
 
-@settings(max_examples=1500, deadline=None)
-@given(
-    rows=st.lists(
+def kinds_rows(latest: int, most: int) -> st.SearchStrategy:
+    """At most `most` rows for `with_kinds` (see `by_groups`), none starting later than `latest`."""
+    return st.lists(
         st.tuples(
-            st.integers(0, 300),
+            st.integers(0, latest),
             st.integers(0, 12),
             st.frozensets(st.integers(0, 5), max_size=2),
             st.booleans(),
             st.integers(0, 4),
             st.integers(0, 4),
         ),
-        max_size=25,
-    ),
-    people=st.integers(1, 6),
-)
+        max_size=most,
+    )
+
+
+@settings(max_examples=1500, deadline=None)
+@given(rows=kinds_rows(300, 25), people=st.integers(1, 6))
 def test_nights_without_lodging_are_each_persons_own(rows, people):
     """Worked out on shared timelines with people's own events spliced in, as on each person's own."""
     from itinerary.checks.lodging import unlodged
@@ -511,20 +513,7 @@ def test_nights_without_lodging_are_each_persons_own(rows, people):
 
 
 @settings(max_examples=400, deadline=None)
-@given(
-    rows=st.lists(
-        st.tuples(
-            st.integers(0, 1200),
-            st.integers(0, 12),
-            st.frozensets(st.integers(0, 5), max_size=2),
-            st.booleans(),
-            st.integers(0, 4),
-            st.integers(0, 4),
-        ),
-        max_size=40,
-    ),
-    people=st.integers(1, 6),
-)
+@given(rows=kinds_rows(1200, 40), people=st.integers(1, 6))
 def test_nights_a_persons_own_events_touch_are_looked_at_again(rows, people):
     """Over a fortnight, with evenings that carry over empty days: only the nights a person's own events
     touch (their evening, a leg or a stay of theirs) differ from their base's, and those are the ones redone."""

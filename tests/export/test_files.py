@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from conftest import DATA
+from conftest import DATA, disk_full_at
 
-from itinerary import outfile
 from itinerary.export import files
 from itinerary.load import load
 
@@ -59,16 +56,7 @@ def test_a_calendar_that_cannot_be_written_halfway_replaces_none(autumn, tmp_pat
     files.write(files.plan(autumn, folder=tmp_path))
     before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # a new stamp: every calendar changes
-    real = outfile._temporary
-    made: list[Path] = []
-
-    def third_fails(path, data, sync=True):
-        made.append(path)
-        if len(made) == 3:
-            raise OSError(28, "No space left on device")
-        return real(path, data, sync)
-
-    monkeypatch.setattr(outfile, "_temporary", third_fails)
+    made = disk_full_at(monkeypatch, 3)
     planned = files.plan(autumn, folder=tmp_path)
     with pytest.raises(files.ExportError) as failed:
         files.write(planned)

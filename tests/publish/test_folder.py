@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
-from conftest import DATA, JAPAN
+from conftest import DATA, JAPAN, disk_full_at
 from icalendar import Calendar
 
-from itinerary import outfile
 from itinerary.export import ics
 from itinerary.load import load, loads
 from itinerary.publish import folder
@@ -123,16 +121,7 @@ def test_a_file_that_cannot_be_written_halfway_replaces_none(tmp_path, monkeypat
     before it (in temporaries) replaces what the first publish wrote, and the rest are not made."""
     publish(load(JAPAN), tmp_path)
     before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
-    real = outfile._temporary
-    made: list[Path] = []
-
-    def fifth_fails(path, data, sync=True):
-        made.append(path)
-        if len(made) == 5:
-            raise OSError(28, "No space left on device")
-        return real(path, data, sync)
-
-    monkeypatch.setattr(outfile, "_temporary", fifth_fails)
+    made = disk_full_at(monkeypatch, 5)
     with pytest.raises(folder.PublishError) as failed:
         publish(load(REVISION), tmp_path, base="https://elsewhere.example.org/")
     assert str(failed.value) == f"{made[4]}: cannot write: No space left on device"
