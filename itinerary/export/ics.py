@@ -617,8 +617,6 @@ def resources(
 
 def attending(programme: Programme, ref: str) -> tuple[Event, ...]:
     """The events of a participant (or group): those they attend."""
-    if ref in programme.participants:
-        return tuple(_attendance(programme).get(ref, ()))
     return programme.events_for(ref)
 
 
@@ -685,18 +683,10 @@ class Calendars:
         self.programme = programme
         self.previous: Mapping[str, Stamp] = previous or {}
         self._builder = _Builder(programme, stamp, invite, self.previous)
-        attendance = _attendance(programme)
-        groups = programme.events_of_each(
-            ref for ref in chosen if ref is not None and ref not in programme.participants
-        )
+        each = programme.events_of_each(ref for ref in chosen if ref is not None)
         self._events: list[tuple[Event, ...]] = []
         for ref in chosen:
-            if ref is None:
-                events: tuple[Event, ...] = programme.events
-            elif ref in programme.participants:
-                events = tuple(attendance.get(ref, ()))
-            else:
-                events = groups[ref]
+            events = programme.events if ref is None else each[ref]
             self._builder.components(events)
             self._events.append(events)
         self.planned = tuple(
@@ -775,16 +765,6 @@ def _changed(programme: Programme, previous: Mapping[str, Stamp], vevents: Itera
             if old is not None and old.digest != now.digest and old.revision >= programme.revision:
                 changed.add(key)
     return [e.title for e in programme.events if uid(programme, e) in changed]
-
-
-def _attendance(programme: Programme) -> dict[str, list[Event]]:
-    """Each participant's events, in one pass over the events (each distinct `who` expanded once)."""
-    by_who = programme.attendance()
-    out: dict[str, list[Event]] = {}
-    for event in programme.events:
-        for person in by_who[event.who]:
-            out.setdefault(person, []).append(event)
-    return out
 
 
 __all__ = [
