@@ -252,6 +252,15 @@ def _plain(console: Console, segments: Iterable[Segment]) -> Iterator[Segment]:
         yield Segment("".join(parts))
 
 
+def rstrip_end(piece: str, width: int) -> str:
+    """A wrapped line without the trailing blanks beyond `width`, as rich's `Text.rstrip_end` drops them
+    (counted in characters, not cells)."""
+    if len(piece) <= width:
+        return piece
+    blanks = len(piece) - len(piece.rstrip())
+    return piece[: len(piece) - min(blanks, len(piece) - width)]
+
+
 def _width(text: str) -> int:
     """Terminal cells of `text`: its length when it is ASCII (control characters are escaped by then)."""
     if text.isascii():
@@ -317,11 +326,7 @@ def wrap(console: Console, text: str, width: int, style: Style | str) -> list[tu
     offsets = [0, *([] if fits else divide_line(text, width, fold=False)), len(text)]
     out = []
     for start, end in pairwise(offsets):
-        piece = text[start:end]
-        if len(piece) > width:  # rich drops trailing blanks beyond the width (counted in characters)
-            excess = len(piece) - width
-            blanks = len(piece) - len(piece.rstrip())
-            piece = piece[: len(piece) - min(blanks, excess)]
+        piece = rstrip_end(text[start:end], width)
         size = _width(piece)
         if size > width:
             out.append((set_cell_size(piece, width - 1) + "…", 0))

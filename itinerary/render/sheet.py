@@ -79,12 +79,10 @@ class Sheet(NamedTuple):
             return None
         natural = [_widest([head, *(cells[n] for cells, _ in rows)]) for n, head in enumerate(self.headers)]
         found = widths(console.width, natural, [not self.format(n).no_wrap for n in range(len(natural))])
-        if found is not None and any(
-            self.format(n) != FOLD and natural[n] + PAD > width for n, width in enumerate(found)
-        ):
-            return None  # only folded cells are wrapped here: any other column must show its cells whole
         if (
             found is None
+            # Only folded cells are wrapped here: any other column must show its cells whole.
+            or any(self.format(n) != FOLD and natural[n] + PAD > width for n, width in enumerate(found))
             or _width(title) > sum(found) + len(found) + 1
             or any(_width(head) > width - PAD for head, width in zip(self.headers, found, strict=True))
         ):
@@ -96,10 +94,10 @@ class Sheet(NamedTuple):
     ) -> Iterator[list[Run]]:
         from rich.box import HEAVY_HEAD
 
-        from itinerary.render.rows import runs_width
+        from itinerary.render.rows import _width
 
         box = HEAVY_HEAD.substitute(console.options, safe=console.safe_box)
-        yield [(title + " " * (sum(widths) + len(widths) + 1 - runs_width([(title, "")])), "")]
+        yield [(title + " " * (sum(widths) + len(widths) + 1 - _width(title)), "")]
         yield [(box.get_top(widths), "")]
         header = console.get_style("table.header")
         line: list[Run] = [(box.head_left, "")]
@@ -199,7 +197,7 @@ def _reduce(total: int, ratios: list[int], maximums: list[int], values: list[int
 def fold(text: str, width: int) -> list[str]:
     """A cell's text in lines of exactly `width` cells, broken where rich breaks a Text with
     `overflow="fold"`: between words, and inside a word longer than the line."""
-    from itinerary.render.rows import _width
+    from itinerary.render.rows import _width, rstrip_end
 
     if text.isascii() and len(text) <= width:  # nothing to break: most cells
         return [text + " " * (width - len(text))]
@@ -208,10 +206,7 @@ def fold(text: str, width: int) -> list[str]:
 
     out = []
     for start, end in pairwise([0, *divide_line(text, width, fold=True), len(text)]):
-        piece = text[start:end]
-        if len(piece) > width:  # rich drops trailing blanks beyond the width (counted in characters)
-            blanks = len(piece) - len(piece.rstrip())
-            piece = piece[: len(piece) - min(blanks, len(piece) - width)]
+        piece = rstrip_end(text[start:end], width)
         size = _width(piece)
         out.append(set_cell_size(piece, width) if size > width else piece + " " * (width - size))
     return out

@@ -23,6 +23,13 @@ WORD = st.one_of(
     st.sampled_from(["https://example.org/a/very/long/path/that/does/not/fit/anywhere", "-", "•", "09:30"]),
 )
 LINE = st.lists(WORD, max_size=12).map(" ".join)
+WHEN = st.text(alphabet="0123456789:–~+ ", max_size=20)
+"""A time column's cell: '09:30–~11:00+1'."""
+
+
+def body(most: int) -> st.SearchStrategy:
+    """A wrapping cell's lines, each of one style."""
+    return st.lists(st.tuples(STYLES, LINE), min_size=1, max_size=most)
 
 
 def cells(render: RenderableType, width: int) -> list[list[tuple[str, str]]]:
@@ -35,13 +42,7 @@ def cells(render: RenderableType, width: int) -> list[list[tuple[str, str]]]:
 @settings(max_examples=150, deadline=None)
 @given(
     rows=st.lists(
-        st.tuples(
-            st.text(alphabet="0123456789:–~+ ", max_size=20),
-            STYLES,
-            st.sampled_from(["meeting", "reception", "flight", "hotel"]),
-            st.lists(st.tuples(STYLES, LINE), min_size=1, max_size=5),
-            STYLES,
-        ),
+        st.tuples(WHEN, STYLES, st.sampled_from(["meeting", "reception", "flight", "hotel"]), body(5), STYLES),
         min_size=1,
         max_size=6,
     ),
@@ -92,12 +93,7 @@ def test_the_grid_shows_what_richs_table_shows(width, who):
 @settings(max_examples=100, deadline=None)
 @given(
     rows=st.lists(
-        st.tuples(
-            st.text(alphabet="0123456789:–~+ ", max_size=20),
-            STYLES,
-            st.lists(st.tuples(STYLES, LINE), min_size=1, max_size=4),
-            STYLES,
-        ),
+        st.tuples(WHEN, STYLES, body(4), STYLES),
         min_size=1,
         max_size=5,
     ),
