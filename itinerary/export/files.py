@@ -12,7 +12,6 @@ another programme, is replaced only with `force`.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
@@ -36,12 +35,14 @@ class Planned(NamedTuple):
     """Its name, whose it is and how many events: the bytes are made only when it is written."""
 
 
-@dataclass(frozen=True)
 class Plan:
     """Where each calendar goes (checked: none refused), and the calendars, made one at a time by `write`."""
 
-    files: list[Planned]
-    calendars: ics.Calendars
+    __slots__ = ("calendars", "files")
+
+    def __init__(self, files: list[Planned], calendars: ics.Calendars) -> None:
+        self.files = files
+        self.calendars = calendars
 
     def __iter__(self) -> Iterator[Planned]:
         return iter(self.files)

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import NamedTuple
 
 from itinerary import outfile
 from itinerary.export import ics
@@ -43,8 +44,7 @@ def _kind(programme: Programme, ref: str | None) -> str:
     return "participant" if ref in programme.participants else "group"
 
 
-@dataclass(frozen=True)
-class Contents:
+class Contents(NamedTuple):
     """The folder's files: their names known at once (to check them all before anything is written), their
     bytes made one at a time by `files` (at 50,000 events they are 1.1 GB together)."""
 
